@@ -305,23 +305,25 @@ public final class AutoencoderBlock extends AbstractBlock {
         return data.reshape(data.getShape().get(0), -1).sub(mean).div(std).reshape(data.getShape());
     }
 
-    /** The reconstruction in data units of a model output: its sigmoid, or the unscaled values. */
-    public NDArray reconstruction(NDArray output) {
-        if (spec.output() == OutputKind.SIGMOID) {
-            return Activation.sigmoid(output);
-        }
+    /** The model's space back to data units: the inverse of {@link #scale}. */
+    public NDArray unscale(NDArray values) {
         InputScaling scaling = spec.scaling();
         if (scaling == null) {
-            return output;
+            return values;
         }
-        NDManager manager = output.getManager();
+        NDManager manager = values.getManager();
         Shape perValue = new Shape(1, spec.inputShape().volume());
         NDArray mean = manager.create(scaling.mean(), perValue);
         NDArray std = manager.create(scaling.std(), perValue);
-        return output.reshape(output.getShape().get(0), -1)
+        return values.reshape(values.getShape().get(0), -1)
                 .mul(std)
                 .add(mean)
-                .reshape(output.getShape());
+                .reshape(values.getShape());
+    }
+
+    /** The reconstruction in data units of a model output: its sigmoid, or the unscaled values. */
+    public NDArray reconstruction(NDArray output) {
+        return spec.output() == OutputKind.SIGMOID ? Activation.sigmoid(output) : unscale(output);
     }
 
     @Override

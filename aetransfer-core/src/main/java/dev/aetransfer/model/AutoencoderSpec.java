@@ -63,6 +63,9 @@ public record AutoencoderSpec(
         if (kind == ModelKind.CONV) {
             checkConv(inputShape, encoderWidths, decoderWidths);
         }
+        if (scaling != null && output != OutputKind.LINEAR) {
+            throw new IllegalArgumentException("scaled inputs need a linear output, not a sigmoid");
+        }
         if (scaling != null && scaling.mean().length != inputShape.volume()) {
             throw new IllegalArgumentException(
                     String.format(

@@ -96,12 +96,26 @@ public final class ModelFile {
         }
     }
 
-    private static byte[] parameterBytes(Autoencoder model) throws IOException {
+    /** The model's parameters in DJL's encoding, as {@code parameters.djl} holds them. */
+    public static byte[] parameterBytes(Autoencoder model) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             model.block().saveParameters(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * Replaces the model's parameter arrays with ones read from {@link #parameterBytes} of a model
+     * of the same spec. The old arrays are closed: parameter stores that cached them must not be
+     * used afterwards.
+     *
+     * @param origin where the bytes came from, for messages
+     */
+    public static void replaceParameters(Autoencoder model, byte[] bytes, Path origin) {
+        loadParameters(model, bytes, origin);
     }
 
     private static Map<String, Object> manifest(Map<String, byte[]> parts) {
@@ -245,11 +259,13 @@ public final class ModelFile {
      */
     private static void loadParameters(Autoencoder model, byte[] bytes, Path path) {
         SampleShape shape = model.spec().inputShape();
-        model.block()
-                .initialize(
-                        model.manager(),
-                        DataType.FLOAT32,
-                        new Shape(1, shape.channels(), shape.height(), shape.width()));
+        if (!model.block().isInitialized()) {
+            model.block()
+                    .initialize(
+                            model.manager(),
+                            DataType.FLOAT32,
+                            new Shape(1, shape.channels(), shape.height(), shape.width()));
+        }
         Map<String, Shape> expected = new LinkedHashMap<>();
         for (Pair<String, Parameter> pair : model.block().getParameters()) {
             expected.put(pair.getKey(), pair.getValue().getShape());

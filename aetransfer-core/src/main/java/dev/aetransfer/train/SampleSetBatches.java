@@ -1,0 +1,182 @@
+package dev.aetransfer.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.dataset.Batch;
+import ai.djl.translate.Batchifier;
+import dev.aetransfer.data.Augmentation;
+import dev.aetransfer.data.BatchAssembler;
+import dev.aetransfer.data.SampleSet;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+
+/**
+ * Batches of samples of a {@link SampleSet}, shuffled each epoch and optionally augmented, scaled
+ * to the model's space. When shuffling (training), a trailing batch of a single sample is dropped,
+ * since batch normalisation cannot train on it.
+ */
+public final class SampleSetBatches implements BatchSource {
+
+    private final SampleSet samples;
+    private final int[] indices;
+    private final int batchSize;
+    private final long seed;
+    private final boolean shuffle;
+    private final Augmentation augmentation;
+    private final UnaryOperator<NDArray> toModelSpace;
+
+    private SampleSetBatches(Builder builder) {
+        this.samples = builder.samples;
+        this.indices = builder.indices != null ? builder.indices.clone() : all(samples.size());
+        this.batchSize = builder.batchSize;
+        this.seed = builder.seed;
+        this.shuffle = builder.shuffle;
+        this.augmentation = builder.augmentation;
+        this.toModelSpace = builder.toModelSpace;
+        augmentation.check(samples.shape());
+    }
+
+    /** A builder; the samples are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static int[] all(int n) {
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        return all;
+    }
+
+    @Override
+    public int size() {
+        return indices.length;
+    }
+
+    @Override
+    public int batchesPerEpoch() {
+        int full = indices.length / batchSize;
+        int rest = indices.length % batchSize;
+        return full + (rest > 1 || (rest == 1 && !shuffle) ? 1 : 0);
+    }
+
+    @Override
+    public Iterator<Batch> epoch(NDManager manager, int epoch) {
+        Random random = new Random(seed * 1_000_003L + epoch);
+        int[] order = indices.clone();
+        if (shuffle) {
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int swap = order[i];
+                order[i] = order[j];
+                order[j] = swap;
+            }
+        }
+        BatchAssembler assembler = new BatchAssembler(samples, batchSize);
+        int batches = batchesPerEpoch();
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < batches;
+            }
+
+            @Override
+            public Batch next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int start = next * batchSize;
+                int count = Math.min(batchSize, order.length - start);
+                int[] slice = new int[count];
+                System.arraycopy(order, start, slice, 0, count);
+                int[] symmetries = null;
+                if (!augmentation.isNone()) {
+                    symmetries = new int[count];
+                    for (int i = 0; i < count; i++) {
+                        symmetries[i] = augmentation.draw(random);
+                    }
+                }
+                NDManager batchManager = manager.newSubManager();
+                NDArray x = toModelSpace.apply(assembler.assemble(batchManager, slice, symmetries));
+                next++;
+                return new Batch(
+                        batchManager,
+                        new NDList(x),
+                        new NDList(x),
+                        count,
+                        Batchifier.STACK,
+                        Batchifier.STACK,
+                        next,
+                        batches);
+            }
+        };
+    }
+
+    /** Builds a {@link SampleSetBatches}. */
+    public static final class Builder {
+        private SampleSet samples;
+        private int[] indices;
+        private int batchSize = 64;
+        private long seed;
+        private boolean shuffle = true;
+        private Augmentation augmentation = Augmentation.NONE;
+        private UnaryOperator<NDArray> toModelSpace = UnaryOperator.identity();
+
+        private Builder() {}
+
+        public Builder setSamples(SampleSet samples) {
+            this.samples = samples;
+            return this;
+        }
+
+        /** Which samples to use, by index; all of them by default. */
+        public Builder optIndices(int[] indices) {
+            this.indices = indices;
+            return this;
+        }
+
+        public Builder optBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Whether to shuffle each epoch; true by default, false for validation. */
+        public Builder optShuffle(boolean shuffle) {
+            this.shuffle = shuffle;
+            return this;
+        }
+
+        public Builder optAugmentation(Augmentation augmentation) {
+            this.augmentation = augmentation;
+            return this;
+        }
+
+        /** Maps data to the model's space, e.g. the block's scaling; identity by default. */
+        public Builder optToModelSpace(UnaryOperator<NDArray> toModelSpace) {
+            this.toModelSpace = toModelSpace;
+            return this;
+        }
+
+        public SampleSetBatches build() {
+            if (samples == null) {
+                throw new IllegalStateException("batches need a sample set");
+            }
+            if (batchSize < 1) {
+                throw new IllegalArgumentException(
+                        String.format("batch size must be positive, got %d", batchSize));
+            }
+            return new SampleSetBatches(this);
+        }
+    }
+}

@@ -5,10 +5,12 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that a reader, or a run killed at any moment, sees either the old file or the
@@ -27,8 +29,7 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
-        Path temporary =
-                Files.createTempFile(directory, "." + absolute.getFileName(), TEMPORARY_SUFFIX);
+        Path temporary = createTemporary(directory, absolute.getFileName().toString());
         try {
             try (FileChannel channel =
                     FileChannel.open(
@@ -50,6 +51,19 @@ public final class AtomicFiles {
     /** Writes bytes to {@code target} atomically. */
     public static void write(Path target, byte[] content) throws IOException {
         write(target, out -> out.write(content));
+    }
+
+    /** A new empty file beside the target, with the default permissions a new file gets. */
+    private static Path createTemporary(Path directory, String name) throws IOException {
+        while (true) {
+            long tag = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
+            Path candidate = directory.resolve("." + name + "." + tag + TEMPORARY_SUFFIX);
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                // Another writer picked the same tag; draw again.
+            }
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -1,5 +1,6 @@
 package dev.aetransfer.data;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Locale;
 import java.util.Random;
 
@@ -43,6 +44,7 @@ public record Augmentation(boolean flip, boolean rotate) {
     }
 
     /** True when no symmetry is ever applied. */
+    @JsonIgnore
     public boolean isNone() {
         return !flip && !rotate;
     }

@@ -1,5 +1,7 @@
 package dev.aetransfer.data;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * The shape of one sample: {@code channels × height × width}. A vector of {@code d} values is
  * {@code 1 × 1 × d}.
@@ -26,6 +28,7 @@ public record SampleShape(int channels, int height, int width) {
     }
 
     /** True for {@code 1 × 1 × d} vectors, which only dense models take. */
+    @JsonIgnore
     public boolean isVector() {
         return channels == 1 && height == 1;
     }

@@ -54,6 +54,27 @@ public record Provenance(
         training = training == null ? Map.of() : new LinkedHashMap<>(training);
     }
 
+    /** The same provenance with the epochs trained and the final figures of a finished run. */
+    public Provenance withResult(int epochsTrained, Map<String, Double> finalMetrics) {
+        return new Provenance(
+                formatVersion,
+                createdAt,
+                aetransferVersion,
+                djlVersion,
+                engine,
+                dataOrigin,
+                dataFingerprint,
+                samples,
+                seed,
+                epochsTrained,
+                finalMetrics,
+                parent,
+                parentSha256,
+                strategy,
+                frozenStages,
+                training);
+    }
+
     /** A builder stamped with this library's and engine's versions and the current time. */
     public static Builder builder() {
         return new Builder();

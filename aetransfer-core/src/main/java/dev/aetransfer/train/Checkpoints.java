@@ -131,7 +131,7 @@ public final class Checkpoints {
             try {
                 return Optional.of(load(file));
             } catch (ModelFileException e) {
-                LOG.warn("skipping checkpoint {}: {}; trying the one before", file, e.getMessage());
+                LOG.warn("skipping a checkpoint: {}; trying the one before", e.getMessage());
             }
         }
         return Optional.empty();

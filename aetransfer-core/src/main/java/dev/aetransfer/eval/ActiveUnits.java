@@ -46,26 +46,6 @@ public final class ActiveUnits {
                             means.length));
         }
 
-        double[] mean = new double[units];
-        for (float[] row : means) {
-            for (int j = 0; j < units; j++) {
-                mean[j] += row[j];
-            }
-        }
-        for (int j = 0; j < units; j++) {
-            mean[j] /= means.length;
-        }
-
-        double[] variance = new double[units];
-        for (float[] row : means) {
-            for (int j = 0; j < units; j++) {
-                double d = row[j] - mean[j];
-                variance[j] += d * d;
-            }
-        }
-        for (int j = 0; j < units; j++) {
-            variance[j] /= means.length;
-        }
-        return variance;
+        return ColumnStats.variances(means, ColumnStats.means(means, units));
     }
 }

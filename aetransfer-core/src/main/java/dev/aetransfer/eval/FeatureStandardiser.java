@@ -25,27 +25,10 @@ public final class FeatureStandardiser {
      */
     public static FeatureStandardiser fit(float[][] training) {
         int d = Checks.features("training features", training);
-        int n = training.length;
-
-        double[] mean = new double[d];
-        for (float[] row : training) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += row[j];
-            }
-        }
+        double[] mean = ColumnStats.means(training, d);
+        double[] scale = ColumnStats.variances(training, mean);
         for (int j = 0; j < d; j++) {
-            mean[j] /= n;
-        }
-
-        double[] scale = new double[d];
-        for (float[] row : training) {
-            for (int j = 0; j < d; j++) {
-                double dev = row[j] - mean[j];
-                scale[j] += dev * dev;
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            double std = Math.sqrt(scale[j] / n);
+            double std = Math.sqrt(scale[j]);
             scale[j] = std > 0 ? std : 1;
         }
         return new FeatureStandardiser(mean, scale);

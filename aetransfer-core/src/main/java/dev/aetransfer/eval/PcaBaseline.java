@@ -60,15 +60,7 @@ public final class PcaBaseline {
                             d, components));
         }
 
-        double[] mean = new double[d];
-        for (float[] row : training) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += row[j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            mean[j] /= n;
-        }
+        double[] mean = ColumnStats.means(training, d);
         DMatrixRMaj centred = new DMatrixRMaj(n, d);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
@@ -76,41 +68,8 @@ public final class PcaBaseline {
             }
         }
 
-        // Both routes give the same components; the smaller matrix is the cheaper eigenproblem.
-        boolean gram = n <= d;
-        DMatrixRMaj square = new DMatrixRMaj(1, 1);
-        if (gram) {
-            CommonOps_DDRM.multOuter(centred, square);
-        } else {
-            CommonOps_DDRM.multInner(centred, square);
-        }
-        EigenDecomposition_F64<DMatrixRMaj> eigen =
-                DecompositionFactory_DDRM.eig(square.numRows, true, true);
-        if (!eigen.decompose(square)) {
-            throw new IllegalStateException(
-                    String.format(
-                            "PCA eigendecomposition of %d training rows did not converge", n));
-        }
-
-        int size = square.numRows;
-        Integer[] order = IntStream.range(0, size).boxed().toArray(Integer[]::new);
-        Arrays.sort(
-                order,
-                Comparator.comparingDouble((Integer i) -> -eigen.getEigenvalue(i).getReal())
-                        .thenComparingInt(i -> i));
-        double largest = Math.max(eigen.getEigenvalue(order[0]).getReal(), 0);
-
         double[][] basis = new double[components][];
-        double[] variance = new double[components];
-        for (int q = 0; q < components && q < size; q++) {
-            double lambda = eigen.getEigenvalue(order[q]).getReal();
-            if (!(lambda > RANK_TOLERANCE * largest)) {
-                break;
-            }
-            DMatrixRMaj vector = eigen.getEigenVector(order[q]);
-            basis[q] = gram ? project(centred, vector, Math.sqrt(lambda)) : vector.data.clone();
-            variance[q] = lambda / (n - 1);
-        }
+        double[] variance = leadingAxes(centred, basis);
         orthonormalise(basis, d);
         for (double[] component : basis) {
             fixSign(component);
@@ -205,6 +164,49 @@ public final class PcaBaseline {
     /** {@code decode(encode(rows))}: the baseline's reconstruction, clamped to [0, 1]. */
     public float[][] reconstruct(float[][] rows) {
         return decode(encode(rows));
+    }
+
+    /**
+     * Fills {@code axes} with the leading principal axes of the centred rows, as many as the rank
+     * allows, and returns the variance along each (0 past the rank); rows past the rank stay null.
+     */
+    private static double[] leadingAxes(DMatrixRMaj centred, double[][] axes) {
+        int n = centred.numRows;
+
+        // Both routes give the same axes; the smaller matrix is the cheaper eigenproblem.
+        boolean gram = n <= centred.numCols;
+        DMatrixRMaj square = new DMatrixRMaj(1, 1);
+        if (gram) {
+            CommonOps_DDRM.multOuter(centred, square);
+        } else {
+            CommonOps_DDRM.multInner(centred, square);
+        }
+        EigenDecomposition_F64<DMatrixRMaj> eigen =
+                DecompositionFactory_DDRM.eig(square.numRows, true, true);
+        if (!eigen.decompose(square)) {
+            throw new IllegalStateException(
+                    String.format(
+                            "PCA eigendecomposition of %d training rows did not converge", n));
+        }
+
+        int size = square.numRows;
+        Integer[] order = IntStream.range(0, size).boxed().toArray(Integer[]::new);
+        Arrays.sort(
+                order,
+                Comparator.comparingDouble((Integer i) -> -eigen.getEigenvalue(i).getReal())
+                        .thenComparingInt(i -> i));
+        double largest = Math.max(eigen.getEigenvalue(order[0]).getReal(), 0);
+        double[] variance = new double[axes.length];
+        for (int q = 0; q < axes.length && q < size; q++) {
+            double lambda = eigen.getEigenvalue(order[q]).getReal();
+            if (!(lambda > RANK_TOLERANCE * largest)) {
+                break;
+            }
+            DMatrixRMaj vector = eigen.getEigenVector(order[q]);
+            axes[q] = gram ? project(centred, vector, Math.sqrt(lambda)) : vector.data.clone();
+            variance[q] = lambda / (n - 1);
+        }
+        return variance;
     }
 
     /** The principal axis {@code Xᵀu / σ} from an eigenvector {@code u} of the Gram matrix. */

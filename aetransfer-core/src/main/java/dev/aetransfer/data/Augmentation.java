@@ -83,6 +83,17 @@ public record Augmentation(boolean flip, boolean rotate) {
         return rotate ? QUARTER_TURNS[random.nextInt(4)] : 0;
     }
 
+    /** Every code {@link #draw} can return, in ascending order; just 0 without augmentation. */
+    public int[] possibleCodes() {
+        if (flip && rotate) {
+            return new int[] {0, 1, 2, 3, 4, 5, 6, 7};
+        }
+        if (flip) {
+            return new int[] {0, 1, 2, 3};
+        }
+        return rotate ? new int[] {0, 3, 5, 6} : new int[] {0};
+    }
+
     /**
      * Writes {@code src}, one sample of {@code shape} as bytes, into {@code dst} from {@code
      * offset}, transformed by the symmetry {@code code} from {@link #draw}.

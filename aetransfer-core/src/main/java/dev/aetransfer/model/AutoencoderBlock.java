@@ -195,6 +195,22 @@ public final class AutoencoderBlock extends AbstractBlock {
         return index;
     }
 
+    /**
+     * The stage a parameter belongs to, from the name {@link #getParameters()} gives it (DJL
+     * prefixes each child's parameters with its position and name, e.g. {@code
+     * 01encoder.0_01Conv2d_weight}).
+     */
+    public String stageOfParameter(String parameterName) {
+        List<String> keys = getChildren().keys();
+        for (int i = 0; i < keys.size(); i++) {
+            if (parameterName.startsWith(keys.get(i) + "_")) {
+                return names.get(i);
+            }
+        }
+        throw new IllegalArgumentException(
+                String.format("parameter %s belongs to no stage", parameterName));
+    }
+
     /** Position of the {@code latent} stage. */
     public int latentIndex() {
         return latentIndex;

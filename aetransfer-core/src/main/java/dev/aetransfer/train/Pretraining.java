@@ -1,7 +1,5 @@
 package dev.aetransfer.train;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import dev.aetransfer.Json;
 import dev.aetransfer.data.Augmentation;
 import dev.aetransfer.data.DataFingerprint;
 import dev.aetransfer.data.SampleSet;
@@ -12,8 +10,6 @@ import dev.aetransfer.model.InputScaling;
 import dev.aetransfer.model.ModelFile;
 import dev.aetransfer.model.OutputKind;
 import dev.aetransfer.model.Provenance;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Pretrains a new autoencoder on a dataset and saves it as a model file: holds out a validation
@@ -54,7 +50,7 @@ public final class Pretraining {
                 Provenance.builder()
                         .setData(data.origin(), DataFingerprint.of(data), data.size())
                         .optSeed(config.seed())
-                        .optTraining(asMap(config))
+                        .optTraining(config.toMap())
                         .build();
 
         try (Autoencoder model = Autoencoder.create(spec, config.seed())) {
@@ -67,7 +63,10 @@ public final class Pretraining {
                                             : batches(data, split[1], config, model, false))
                             .build();
             TrainingResult result = session.run();
-            ModelFile.save(model, finalProvenance(provenance, result), request.output());
+            ModelFile.save(
+                    model,
+                    provenance.withResult(result.history().size(), result.finalMetrics()),
+                    request.output());
             return result;
         }
     }
@@ -95,23 +94,5 @@ public final class Pretraining {
             data.read(indices[i], rows[i], 0);
         }
         return rows;
-    }
-
-    /** A configuration as JSON values, for provenance. */
-    static Map<String, Object> asMap(TrainingConfig config) {
-        return Json.mapper().convertValue(config, new TypeReference<Map<String, Object>>() {});
-    }
-
-    /** The provenance with the run's epochs and final figures. */
-    static Provenance finalProvenance(Provenance started, TrainingResult result) {
-        EpochMetrics last = result.last();
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("loss", last.loss());
-        if (!Double.isNaN(last.validationLoss())) {
-            metrics.put("val_loss", last.validationLoss());
-            metrics.put("val_mse", last.validationMse());
-        }
-        metrics.put("best_epoch", (double) result.bestEpoch());
-        return started.withResult(result.history().size(), metrics);
     }
 }

@@ -10,7 +10,6 @@ import dev.aetransfer.data.BatchAssembler;
 import dev.aetransfer.data.SampleSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.Random;
 import java.util.function.UnaryOperator;
 
 /**
@@ -59,23 +58,12 @@ public final class SampleSetBatches implements BatchSource {
 
     @Override
     public int batchesPerEpoch() {
-        int full = indices.length / batchSize;
-        int rest = indices.length % batchSize;
-        return full + (rest > 1 || (rest == 1 && !shuffle) ? 1 : 0);
+        return EpochOrder.batchCount(indices.length, batchSize, shuffle);
     }
 
     @Override
     public Iterator<Batch> epoch(NDManager manager, int epoch) {
-        Random random = new Random(seed * 1_000_003L + epoch);
-        int[] order = indices.clone();
-        if (shuffle) {
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int swap = order[i];
-                order[i] = order[j];
-                order[j] = swap;
-            }
-        }
+        EpochOrder order = EpochOrder.of(indices, seed, epoch, shuffle, augmentation);
         BatchAssembler assembler = new BatchAssembler(samples, batchSize);
         int batches = batchesPerEpoch();
         return new Iterator<>() {
@@ -91,17 +79,8 @@ public final class SampleSetBatches implements BatchSource {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                int start = next * batchSize;
-                int count = Math.min(batchSize, order.length - start);
-                int[] slice = new int[count];
-                System.arraycopy(order, start, slice, 0, count);
-                int[] symmetries = null;
-                if (!augmentation.isNone()) {
-                    symmetries = new int[count];
-                    for (int i = 0; i < count; i++) {
-                        symmetries[i] = augmentation.draw(random);
-                    }
-                }
+                int[] slice = order.batch(next, batchSize);
+                int[] symmetries = order.batchSymmetries(next, batchSize);
                 NDManager batchManager = manager.newSubManager();
                 NDArray x = toModelSpace.apply(assembler.assemble(batchManager, slice, symmetries));
                 next++;
@@ -109,7 +88,7 @@ public final class SampleSetBatches implements BatchSource {
                         batchManager,
                         new NDList(x),
                         new NDList(x),
-                        count,
+                        slice.length,
                         Batchifier.STACK,
                         Batchifier.STACK,
                         next,

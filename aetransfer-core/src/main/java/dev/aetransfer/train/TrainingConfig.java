@@ -1,6 +1,9 @@
 package dev.aetransfer.train;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.aetransfer.Json;
 import dev.aetransfer.data.Augmentation;
+import java.util.Map;
 
 /**
  * How to train: budget, optimiser, schedule, objective, validation and seed. Round-trips to JSON as
@@ -66,6 +69,11 @@ public record TrainingConfig(
         if (optimizer == null || schedule == null || objective == null || augmentation == null) {
             throw new IllegalArgumentException("training config is incomplete");
         }
+    }
+
+    /** This configuration as JSON values, as provenance records it. */
+    public Map<String, Object> toMap() {
+        return Json.mapper().convertValue(this, new TypeReference<Map<String, Object>>() {});
     }
 
     /** A builder with the defaults documented on each option. */

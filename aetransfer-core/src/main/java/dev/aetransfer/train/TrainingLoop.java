@@ -105,10 +105,11 @@ public final class TrainingLoop {
     }
 
     /**
-     * Evaluates every batch of {@code source} in inference mode: the loss with the full KL weight
-     * (decoding the latent mean) and the per-value MSE of the reconstructions in data units.
+     * Evaluates every batch of {@code source} in inference mode after epoch {@code epoch} (from 0):
+     * the loss with the full KL weight (decoding the latent mean) and the per-value MSE of the
+     * reconstructions in data units.
      */
-    public Totals validate(BatchSource source) {
+    public Totals validate(BatchSource source, int epoch) {
         AutoencoderBlock block = model.block();
         float klWeight = objective.beta();
         double loss = 0;
@@ -117,7 +118,7 @@ public final class TrainingLoop {
         double squaredError = 0;
         int samples = 0;
         long valuesPerSample = model.spec().inputShape().volume();
-        Iterator<Batch> batches = source.epoch(model.manager(), 0);
+        Iterator<Batch> batches = source.epoch(model.manager(), epoch);
         while (batches.hasNext()) {
             try (Batch batch = batches.next()) {
                 NDList output =

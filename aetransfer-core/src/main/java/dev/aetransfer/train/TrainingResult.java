@@ -1,6 +1,8 @@
 package dev.aetransfer.train;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a training run went.
@@ -21,6 +23,25 @@ public record TrainingResult(
 
     public TrainingResult {
         history = List.copyOf(history);
+    }
+
+    /**
+     * The figures provenance records: the last epoch's loss and validation figures, and the best
+     * epoch; empty when nothing trained.
+     */
+    public Map<String, Double> finalMetrics() {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        if (history.isEmpty()) {
+            return metrics;
+        }
+        EpochMetrics last = last();
+        metrics.put("loss", last.loss());
+        if (!Double.isNaN(last.validationLoss())) {
+            metrics.put("val_loss", last.validationLoss());
+            metrics.put("val_mse", last.validationMse());
+        }
+        metrics.put("best_epoch", (double) bestEpoch);
+        return metrics;
     }
 
     /** The metrics of the last epoch trained. */

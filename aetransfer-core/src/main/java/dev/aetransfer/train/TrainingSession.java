@@ -146,7 +146,9 @@ public final class TrainingSession {
                 long start = System.nanoTime();
                 TrainingLoop.Totals totals = trainEpoch(loop, epoch, state);
                 TrainingLoop.Totals validation =
-                        options.validation == null ? null : loop.validate(options.validation);
+                        options.validation == null
+                                ? null
+                                : loop.validate(options.validation, epoch);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 EpochMetrics metrics =
                         metrics(epoch, totals, validation, rates.baseRate(loop.step()), seconds);

@@ -356,6 +356,23 @@ public final class AutoencoderBlock extends AbstractBlock {
         }
     }
 
+    /**
+     * The output shapes of each stage for one sample, without the batch dimension, in forward
+     * order: {@code C×h×w} for feature maps, {@code d} for vectors; the latent stage of a VAE gives
+     * the mean's shape.
+     */
+    public List<Shape> stageOutputShapes() {
+        SampleShape input = spec.inputShape();
+        Shape[] shapes = {new Shape(1, input.channels(), input.height(), input.width())};
+        List<Shape> result = new ArrayList<>();
+        for (Block block : blocks) {
+            shapes = block.getOutputShapes(shapes);
+            shapes = new Shape[] {shapes[0]};
+            result.add(shapes[0].slice(1));
+        }
+        return result;
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape[] shapes = inputShapes;

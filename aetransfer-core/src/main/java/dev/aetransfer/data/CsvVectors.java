@@ -60,14 +60,17 @@ final class CsvVectors {
 
         SampleSet read(CsvParser parser) throws IOException {
             List<String> cells = new ArrayList<>();
-            int line = 0;
+            long line = 0;
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (token == JsonToken.START_ARRAY) {
-                    line = parser.currentTokenLocation().getLineNr();
                     cells.clear();
                 } else if (token == JsonToken.END_ARRAY) {
-                    row(cells, line);
+                    row(cells, (int) line);
                 } else {
+                    if (cells.isEmpty()) {
+                        // The row's line is where its first value starts.
+                        line = parser.currentTokenLocation().getLineNr();
+                    }
                     cells.add(parser.getText());
                 }
             }

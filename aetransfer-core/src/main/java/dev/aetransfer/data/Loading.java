@@ -317,6 +317,7 @@ final class Loading {
         SampleBuffer test = new SampleBuffer(layout, testCount, budget, origin);
         Random random = new Random(request.seed() + PATCH_SEED);
         double fraction = request.split().orElse(DataRequest.DEFAULT_SPLIT);
+        List<String> trainingOnly = new ArrayList<>();
 
         for (Item item : items) {
             Path file = item.entry.file();
@@ -326,20 +327,36 @@ final class Loading {
             }
             DecodedImage image = shaped(decoded, channels);
             int label = item.entry.label();
-            if (byRegion) {
-                int patch = request.patch().getAsInt();
+            int patch = request.patch().orElse(0);
+            if (byRegion && PatchSampler.canSplit(image.height(), image.width(), patch)) {
                 Region[] regions =
                         PatchSampler.split(
                                 image.height(), image.width(), patch, fraction, file.toString());
                 int share = PatchSampler.trainingShare(perImage, fraction);
                 addPatches(train, image, regions[0], share, label, random);
                 addPatches(test, image, regions[1], perImage - share, label, random);
+            } else if (byRegion) {
+                LOG.warn(
+                        "{} is {}x{} pixels, too small for separate training and test regions of {}x{} patches; all its patches go to training",
+                        file,
+                        image.width(),
+                        image.height(),
+                        patch,
+                        patch);
+                trainingOnly.add(file.getFileName().toString());
+                addImage(train, image, label, random);
             } else {
                 SampleBuffer target = item.entry.role() == Role.TEST ? test : train;
                 addImage(target, image, label, random);
             }
         }
 
+        if (!trainingOnly.isEmpty()) {
+            notes.add(
+                    String.format(
+                            "split: %d images too small for two regions gave training patches only: %s",
+                            trainingOnly.size(), String.join(", ", trainingOnly)));
+        }
         SampleSet trainSet = train.finish(names);
         SampleSet testSet = test.finish(names);
         if (request.perClass().isPresent() && request.patch().isPresent() && role != Role.TEST) {

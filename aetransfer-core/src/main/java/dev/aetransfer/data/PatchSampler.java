@@ -34,6 +34,11 @@ final class PatchSampler {
         return new Region(0, 0, width, height);
     }
 
+    /** True when an image is large enough for a training and a test region of patches. */
+    static boolean canSplit(int height, int width, int patch) {
+        return Math.max(height, width) >= 2 * patch;
+    }
+
     /**
      * A training and a test region of an image. The image is cut across its longer side (columns
      * when square) after {@code round(fraction × side)} pixels, moved as needed so that each region

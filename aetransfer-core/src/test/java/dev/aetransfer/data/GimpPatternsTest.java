@@ -177,19 +177,23 @@ class GimpPatternsTest {
     }
 
     @Test
-    void load_patternTooSmallForTwoRegions_saysWhatItNeeds() {
-        Path file = pattern(dir.resolve("warning.pat"), 20, 20, 3, 1);
+    void load_patternTooSmallForTwoRegions_givesTrainingPatchesOnly() {
+        pattern(dir.resolve("warning.pat"), 20, 20, 3, 1);
+        pattern(dir.resolve("wide.pat"), 40, 20, 3, 2);
 
-        assertThatThrownBy(
-                        () ->
-                                DataLoader.load(
-                                        DataRequest.builder()
-                                                .setSource(file.toString())
-                                                .optPatch(16)
-                                                .build()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(
-                        "is 20x20 pixels, too small for separate training and test regions of 16x16 patches (needs 32 pixels along one side)");
+        TrainTestSplit split =
+                DataLoader.load(
+                        DataRequest.builder()
+                                .setSource(dir.toString())
+                                .optPatch(16)
+                                .optPatchesPerImage(10)
+                                .build());
+
+        assertThat(Splits.counts(split.train())).containsExactly(10, 8);
+        assertThat(Splits.counts(split.test())).containsExactly(0, 2);
+        assertThat(split.notes())
+                .contains(
+                        "split: 1 images too small for two regions gave training patches only: warning.pat");
     }
 
     @Test

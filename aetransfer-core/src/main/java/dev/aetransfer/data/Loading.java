@@ -59,23 +59,20 @@ final class Loading {
             notes.add(String.format("classes: kept %s", String.join(", ", selection.names())));
         }
 
-        request.size()
-                .ifPresent(
-                        size ->
-                                notes.add(
-                                        String.format(
-                                                "resize: shorter side to %d pixels (area average when shrinking, bilinear when enlarging), then the centred %dx%d square",
-                                                size, size, size)));
-        request.patch()
-                .ifPresent(
-                        patch ->
-                                notes.add(
-                                        String.format(
-                                                "patches: %d random %dx%d patches per image, wrapping around the edges, seed %d",
-                                                request.patchesPerImage(),
-                                                patch,
-                                                patch,
-                                                request.seed())));
+        if (request.size().isPresent()) {
+            int size = request.size().getAsInt();
+            notes.add(
+                    String.format(
+                            "resize: shorter side to %d pixels (area average when shrinking, bilinear when enlarging), then the centred %dx%d square",
+                            size, size, size));
+        }
+        if (request.patch().isPresent()) {
+            int patch = request.patch().getAsInt();
+            notes.add(
+                    String.format(
+                            "patches: %d random %dx%d patches per image, wrapping around the edges, seed %d",
+                            request.patchesPerImage(), patch, patch, request.seed()));
+        }
 
         Role trainRole = testSource == null ? Role.ANY : Role.TRAIN;
         Parts parts = prepare(source, selection, trainRole, OptionalInt.empty());
@@ -94,6 +91,8 @@ final class Loading {
                             testSource.kind(), testSource.origin()));
         }
         checkCompatible(train, test);
+        train = compact(train);
+        test = compact(test);
 
         notes.add(String.format("storage: %s", storage(train, test)));
         if (skipped > 0) {
@@ -469,15 +468,17 @@ final class Loading {
     }
 
     private void checkNoImageOptions(SampleSet vectors) {
-        List<String> given = new ArrayList<>();
-        request.patch().ifPresent(p -> given.add("--patch"));
-        request.size().ifPresent(s -> given.add("--size"));
-        request.channels().ifPresent(c -> given.add("--channels"));
-        if (!given.isEmpty()) {
+        String option =
+                request.patch().isPresent()
+                        ? "--patch"
+                        : request.size().isPresent()
+                                ? "--size"
+                                : request.channels().isPresent() ? "--channels" : null;
+        if (option != null) {
             throw new IllegalArgumentException(
                     String.format(
-                            "%s apply to images, but %s holds vectors of %d values",
-                            String.join(", ", given), vectors.origin(), vectors.shape().volume()));
+                            "%s applies only to images, but %s holds vectors of %d values",
+                            option, vectors.origin(), vectors.shape().volume()));
         }
     }
 
@@ -548,6 +549,36 @@ final class Loading {
 
     private long perClassSeed() {
         return request.seed() + PER_CLASS_SEED;
+    }
+
+    /**
+     * A selection from a cache file, copied into memory when it fits what is left of the budget, so
+     * that a small subset of a large dataset is not read from disk sample by sample.
+     */
+    private SampleSet compact(SampleSet set) {
+        if (!(set instanceof SubsetSampleSet) || !onDisk(set)) {
+            return set;
+        }
+        SampleLayout layout = SampleLayout.of(set);
+        long bytes = (long) set.size() * layout.sampleBytes();
+        if (!budget.tryReserve(bytes)) {
+            return set;
+        }
+        budget.release(bytes);
+        SampleBuffer buffer = new SampleBuffer(layout, set.size(), budget, set.origin());
+        ByteBuffer values = ByteBuffer.allocate(layout.sampleBytes());
+        float[] floats = new float[set.shape().volume()];
+        for (int i = 0; i < set.size(); i++) {
+            if (layout.storage() == SampleStorage.UINT8) {
+                values.clear();
+                set.copyTo(i, values);
+                buffer.add(values.array(), set.label(i));
+            } else {
+                set.read(i, floats, 0);
+                buffer.add(floats, set.label(i));
+            }
+        }
+        return buffer.finish(set.classNames());
     }
 
     // ---- bad input ----

@@ -190,7 +190,13 @@ final class Splits {
             return new ClassSelection(List.copyOf(classNames), identity);
         }
 
+        /** True when every class is kept under its own label. */
         boolean keepsAll() {
+            for (int i = 0; i < newLabel.length; i++) {
+                if (newLabel[i] != i) {
+                    return false;
+                }
+            }
             return names.size() == newLabel.length;
         }
 

@@ -117,6 +117,7 @@ class CsvVectorsTest {
                                                 .optPatch(2)
                                                 .build()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("--patch apply to images, but %s holds vectors of 2 values", file);
+                .hasMessage(
+                        "--patch applies only to images, but %s holds vectors of 2 values", file);
     }
 }

@@ -274,6 +274,27 @@ class DataLoaderTest {
         assertThat(DataSummary.of(streamed.test())).isEqualTo(DataSummary.of(held.test()));
     }
 
+    @Test
+    void memoryBudget_smallSelectionOfStreamedData_isHeldInMemory() {
+        Path images = mnistLike("train-images-idx3-ubyte", 200, 4);
+
+        TrainTestSplit split =
+                load(
+                        DataRequest.builder()
+                                .setSource(images.toString())
+                                .optPerClass(3)
+                                .optMemoryBudget(500));
+
+        assertThat(split.train()).isInstanceOf(InMemorySampleSet.class);
+        assertThat(Splits.counts(split.train())).containsExactly(3, 3, 3, 3);
+        assertThat(Loading.onDisk(split.test())).isTrue();
+        for (int i = 0; i < split.train().size(); i++) {
+            ByteBuffer value = ByteBuffer.allocate(16);
+            split.train().copyTo(i, value);
+            assertThat((value.get(0) & 0xFF) % 4).isEqualTo(split.train().label(i));
+        }
+    }
+
     private static long retainedHeap() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         for (int i = 0; i < 3; i++) {

@@ -215,15 +215,25 @@ class DataLoaderTest {
 
     @Test
     void texturesScheme_goesToTheTextureGenerator() {
-        DataRequest request = DataRequest.builder().setSource("textures:source").build();
+        TrainTestSplit split =
+                load(
+                        DataRequest.builder()
+                                .setSource("textures:families=wood,marble&n=20&size=8")
+                                .optSeed(3));
 
-        try {
-            TrainTestSplit split = DataLoader.load(request);
-            assertThat(split.train().labelled()).isTrue();
-            assertThat(split.train().storage()).isEqualTo(SampleStorage.UINT8);
-        } catch (IllegalArgumentException e) {
-            assertThat(e).hasMessage("built-in textures are not available in this build");
-        }
+        assertThat(split.train().classNames()).containsExactly("wood", "marble");
+        assertThat(split.train().shape()).isEqualTo(new SampleShape(3, 8, 8));
+        assertThat(Splits.counts(split.train())).containsExactly(8, 8);
+        assertThat(Splits.counts(split.test())).containsExactly(2, 2);
+        assertThat(split.notes())
+                .contains("source: built-in textures textures:families=wood,marble&n=20&size=8");
+    }
+
+    @Test
+    void texturesScheme_badSpec_isTheGeneratorsMessage() {
+        assertThatThrownBy(() -> load(DataRequest.builder().setSource("textures:families=lava")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lava");
     }
 
     @Test

@@ -227,8 +227,7 @@ public final class DataRequest {
                         String.format("split must be between 0 and 1 (exclusive), got %s", split));
             }
             if (split != null && testSource != null) {
-                throw new IllegalArgumentException(
-                        "give either a split fraction or a test data source, not both");
+                throw new IllegalArgumentException("give either --split or --test-data, not both");
             }
             requirePositive("per-class", perClass);
             requirePositive("patch", patch);

@@ -173,7 +173,7 @@ class DataLoaderTest {
                                         .optSplit(0.5)
                                         .build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("give either a split fraction or a test data source, not both");
+                .hasMessage("give either --split or --test-data, not both");
     }
 
     @Test

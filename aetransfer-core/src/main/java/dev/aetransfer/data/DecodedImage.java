@@ -96,9 +96,4 @@ record DecodedImage(int channels, int height, int width, byte[] pixels) {
         }
         return new DecodedImage(channels, cropHeight, cropWidth, out);
     }
-
-    /** {@code W×H}, as messages print image sizes. */
-    String sizeText() {
-        return width + "x" + height;
-    }
 }

@@ -88,11 +88,6 @@ final class SampleBuffer {
         return size;
     }
 
-    /** True once the values have gone to a cache file. */
-    boolean onDisk() {
-        return file != null;
-    }
-
     private void addLabel(int label) {
         if (size == labels.length) {
             labels = Arrays.copyOf(labels, labels.length * 2);

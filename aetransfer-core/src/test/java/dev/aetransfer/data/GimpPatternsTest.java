@@ -53,9 +53,11 @@ class GimpPatternsTest {
         DecodedImage grey = GimpPatterns.decode(dir.resolve("grey.pat"));
 
         assertThat(rgb.channels()).isEqualTo(3);
-        assertThat(rgb.sizeText()).isEqualTo("5x3");
+        assertThat(rgb.width()).isEqualTo(5);
+        assertThat(rgb.height()).isEqualTo(3);
         assertThat(grey.channels()).isEqualTo(1);
-        assertThat(grey.sizeText()).isEqualTo("4x6");
+        assertThat(grey.width()).isEqualTo(4);
+        assertThat(grey.height()).isEqualTo(6);
         assertThat(GimpPatterns.header(dir.resolve("grey.pat")).colour()).isFalse();
     }
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Pretrain autoencoders and VAEs, adapt them to a small dataset, compare.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DataCommand.class})
 public final class Main {
 
     /** Exit code of a run that failed while working. */

@@ -1,5 +1,6 @@
 package dev.aetransfer.cli;
 
+import dev.aetransfer.model.ModelFileException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import org.slf4j.Logger;
@@ -30,7 +31,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
 
     private static boolean isBadInput(Throwable exception) {
-        if (exception instanceof IllegalArgumentException) {
+        if (exception instanceof IllegalArgumentException
+                || exception instanceof ModelFileException) {
             return true;
         }
         if (exception instanceof UncheckedIOException unchecked) {

@@ -13,7 +13,16 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Pretrain autoencoders and VAEs, adapt them to a small dataset, compare.",
-        subcommands = {CommandLine.HelpCommand.class, DataCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            DataCommand.class,
+            PretrainCommand.class,
+            FinetuneCommand.class,
+            EvaluateCommand.class,
+            EncodeCommand.class,
+            ReconstructCommand.class,
+            InspectCommand.class
+        })
 public final class Main {
 
     /** Exit code of a run that failed while working. */

@@ -38,13 +38,17 @@ public final class ContactSheet {
      * @throws IllegalArgumentException when the set holds vectors, not images
      */
     public static void write(SampleSet set, Path file) {
-        BufferedImage sheet = render(set);
+        writePng(render(set), file);
+    }
+
+    /** Writes an image to {@code file} as PNG. */
+    public static void writePng(BufferedImage image, Path file) {
         try {
-            if (!ImageIO.write(sheet, "png", file.toFile())) {
+            if (!ImageIO.write(image, "png", file.toFile())) {
                 throw new IllegalStateException("no PNG writer is installed in this JVM");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(String.format("cannot write contact sheet %s", file), e);
+            throw new UncheckedIOException(String.format("cannot write image %s", file), e);
         }
     }
 
@@ -59,6 +63,27 @@ public final class ContactSheet {
         }
         List<String> labels = new ArrayList<>();
         List<int[]> rows = rows(set, labels);
+        List<List<float[]>> images = new ArrayList<>();
+        for (int[] row : rows) {
+            List<float[]> values = new ArrayList<>();
+            for (int index : row) {
+                float[] sample = new float[shape.volume()];
+                set.read(index, sample, 0);
+                values.add(sample);
+            }
+            images.add(values);
+        }
+        return renderRows(shape, labels, images);
+    }
+
+    /**
+     * Rows of images, each row labelled on its left (no labels when {@code labels} is empty), every
+     * image scaled up by a whole factor to at least 48 pixels.
+     *
+     * @param rows images of {@code shape} as values in [0, 1], {@code C×H×W}; one or three channels
+     */
+    public static BufferedImage renderRows(
+            SampleShape shape, List<String> labels, List<List<float[]>> rows) {
         int scale =
                 Math.max(
                         1,
@@ -66,6 +91,10 @@ public final class ContactSheet {
                                 / Math.max(shape.height(), shape.width()));
         int cellWidth = shape.width() * scale;
         int cellHeight = shape.height() * scale;
+        int columns = 1;
+        for (List<float[]> row : rows) {
+            columns = Math.max(columns, row.size());
+        }
 
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
         BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
@@ -78,7 +107,7 @@ public final class ContactSheet {
         measure.dispose();
         int left = labelWidth == 0 ? GAP : labelWidth + 2 * GAP;
 
-        int width = left + PER_ROW * (cellWidth + GAP);
+        int width = left + columns * (cellWidth + GAP);
         int height = GAP + Math.max(1, rows.size()) * (cellHeight + GAP);
         BufferedImage sheet = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = sheet.createGraphics();
@@ -89,17 +118,15 @@ public final class ContactSheet {
         g.setRenderingHint(
                 RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
 
-        float[] values = new float[shape.volume()];
         for (int r = 0; r < rows.size(); r++) {
             int top = GAP + r * (cellHeight + GAP);
             if (!labels.isEmpty()) {
                 int baseline = top + (cellHeight + metrics.getAscent() - metrics.getDescent()) / 2;
                 g.drawString(labels.get(r), GAP, baseline);
             }
-            int[] row = rows.get(r);
-            for (int k = 0; k < row.length; k++) {
-                set.read(row[k], values, 0);
-                draw(sheet, values, shape, left + k * (cellWidth + GAP), top, scale);
+            List<float[]> row = rows.get(r);
+            for (int k = 0; k < row.size(); k++) {
+                draw(sheet, row.get(k), shape, left + k * (cellWidth + GAP), top, scale);
             }
         }
         g.dispose();

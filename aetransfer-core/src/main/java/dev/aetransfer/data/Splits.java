@@ -6,13 +6,27 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Class selection, stratified splits and per-class limits, on arrays of labels. Labels are in
- * {@code [0, classes)}, or -1 throughout for unlabelled data, which counts as one class. Every
- * result lists indices in ascending order.
+ * Class selection, stratified splits, hold-out validation splits and per-class limits, on arrays of
+ * labels. Labels are in {@code [0, classes)}, or -1 throughout for unlabelled data, which counts as
+ * one class. Every result lists indices in ascending order.
  */
-final class Splits {
+public final class Splits {
 
     private Splits() {}
+
+    /**
+     * Splits a set's indices into {@code {kept, heldOut}}, holding out about {@code fraction} of
+     * each class (of the whole set when unlabelled), as a validation split; nothing is held out for
+     * {@code fraction} 0. See {@link #stratified} for small classes.
+     */
+    public static int[][] holdOut(SampleSet set, double fraction, long seed) {
+        if (fraction <= 0) {
+            int[] all = new int[set.size()];
+            Arrays.setAll(all, i -> i);
+            return new int[][] {all, new int[0]};
+        }
+        return stratified(labels(set), 1 - fraction, seed);
+    }
 
     /**
      * The classes that {@code --classes} names, in the order of {@code classNames}.

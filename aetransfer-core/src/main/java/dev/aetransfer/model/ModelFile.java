@@ -223,6 +223,12 @@ public final class ModelFile {
         }
     }
 
+    /** The architecture a model file holds, checked against its manifest, without loading it. */
+    public static AutoencoderSpec readSpec(Path path) {
+        Contents contents = read(path);
+        return readJson(path, contents.part(SPEC), AutoencoderSpec.class);
+    }
+
     /** Builds the model of checked contents. */
     public static Autoencoder load(Contents contents) {
         Path path = contents.file();

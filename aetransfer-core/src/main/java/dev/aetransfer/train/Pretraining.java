@@ -38,7 +38,8 @@ public final class Pretraining {
                             data.origin(), data.shape(), spec.inputShape()));
         }
 
-        int[][] split = Splits.holdOut(data, config.validationFraction(), config.seed());
+        int[][] split = request.split();
+        SampleSet validation = request.validationSet();
         if (data.storage() == SampleStorage.FLOAT32) {
             spec =
                     spec.toBuilder()
@@ -60,7 +61,7 @@ public final class Pretraining {
                             .optValidationBatches(
                                     split[1].length == 0
                                             ? null
-                                            : batches(data, split[1], config, model, false))
+                                            : batches(validation, split[1], config, model, false))
                             .build();
             TrainingResult result = session.run();
             ModelFile.save(

@@ -1,6 +1,7 @@
 package dev.aetransfer.train;
 
 import dev.aetransfer.data.SampleSet;
+import dev.aetransfer.data.Splits;
 import dev.aetransfer.model.Autoencoder;
 import dev.aetransfer.model.AutoencoderSpec;
 import dev.aetransfer.model.Provenance;
@@ -22,6 +23,7 @@ public final class TrainingRequest {
     private final boolean resume;
     private final boolean overwrite;
     private final TrainingProgress progress;
+    private final SampleSet validation;
 
     private TrainingRequest(Builder builder) {
         this.data = builder.data;
@@ -35,6 +37,7 @@ public final class TrainingRequest {
         this.resume = builder.resume;
         this.overwrite = builder.overwrite;
         this.progress = builder.progress;
+        this.validation = builder.validation;
     }
 
     /** A builder; data, config and output are required, and a spec for pretraining. */
@@ -69,6 +72,40 @@ public final class TrainingRequest {
 
     public TrainingProgress progress() {
         return progress;
+    }
+
+    /**
+     * Held-out data to validate on after each epoch, or null to hold out the configured share of
+     * the training data instead.
+     */
+    public SampleSet validation() {
+        return validation;
+    }
+
+    /**
+     * The indices to train on and to validate on: all of the data and all of {@link #validation()}
+     * when it is set, else a stratified hold-out of the data.
+     *
+     * @return {@code {train, validation}}
+     */
+    public int[][] split() {
+        if (validation != null) {
+            return new int[][] {all(data.size()), all(validation.size())};
+        }
+        return Splits.holdOut(data, config.validationFraction(), config.seed());
+    }
+
+    /** The set the validation indices of {@link #split()} refer to. */
+    public SampleSet validationSet() {
+        return validation != null ? validation : data;
+    }
+
+    private static int[] all(int n) {
+        int[] indices = new int[n];
+        for (int i = 0; i < n; i++) {
+            indices[i] = i;
+        }
+        return indices;
     }
 
     /**
@@ -112,8 +149,15 @@ public final class TrainingRequest {
         private boolean resume;
         private boolean overwrite;
         private TrainingProgress progress = TrainingProgress.NONE;
+        private SampleSet validation;
 
         private Builder() {}
+
+        /** Held-out data to validate on; by default a share of the training data is held out. */
+        public Builder optValidation(SampleSet validation) {
+            this.validation = validation != null && validation.size() > 0 ? validation : null;
+            return this;
+        }
 
         public Builder setData(SampleSet data) {
             this.data = data;

@@ -5,7 +5,6 @@ import dev.aetransfer.data.SampleSet;
 import dev.aetransfer.model.Autoencoder;
 import dev.aetransfer.model.ModelFile;
 import dev.aetransfer.model.Provenance;
-import dev.aetransfer.train.Splits;
 import dev.aetransfer.train.TrainingConfig;
 import dev.aetransfer.train.TrainingRequest;
 import dev.aetransfer.train.TrainingResult;
@@ -44,7 +43,7 @@ public final class FineTuning {
         FineTuner tuner = new FineTuner(strategy, config, options);
         try (Autoencoder pretrained = ModelFile.load(pretrainedFile);
                 Autoencoder tuned = prepare(tuner, pretrained, data)) {
-            int[][] split = Splits.holdOut(data, config.validationFraction(), config.seed());
+            int[][] split = request.split();
             List<String> frozen = frozenAtTheEnd(tuner, tuned, config.epochs());
             Provenance provenance =
                     Provenance.builder()
@@ -59,7 +58,10 @@ public final class FineTuning {
 
             FineTuner.TrainingData trainingData =
                     new FineTuner.TrainingData(
-                            data, split[0], split[1].length == 0 ? null : data, split[1]);
+                            data,
+                            split[0],
+                            split[1].length == 0 ? null : request.validationSet(),
+                            split[1]);
             TrainingResult result =
                     tuner.train(tuned, trainingData, request.sessionBuilder(tuned, provenance));
             Provenance finished =

@@ -102,7 +102,7 @@ final class InspectCommand implements Callable<Integer> {
         }
         if (!provenance.metrics().isEmpty()) {
             StringBuilder metrics = new StringBuilder();
-            provenance.metrics().forEach((k, v) -> metrics.append(String.format(" %s=%.5g", k, v)));
+            provenance.metrics().forEach((k, v) -> metrics.append(" " + k + "=" + figure(v)));
             out.printf("metrics:   %s%n", metrics);
         }
         out.printf(
@@ -153,6 +153,13 @@ final class InspectCommand implements Callable<Integer> {
                     "%nstrategy %s: %,d trainable and %,d frozen parameters%n",
                     strategy, trainable, frozen);
         }
+    }
+
+    /** A whole number as such (an epoch), anything else with five significant digits. */
+    private static String figure(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e9
+                ? String.valueOf((long) value)
+                : String.format("%.5g", value);
     }
 
     private static String shapeText(Shape shape) {

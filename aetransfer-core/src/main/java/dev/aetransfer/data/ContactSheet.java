@@ -73,7 +73,7 @@ public final class ContactSheet {
             }
             images.add(values);
         }
-        return renderRows(shape, labels, images);
+        return renderRows(shape, labels, images, PER_ROW);
     }
 
     /**
@@ -84,6 +84,12 @@ public final class ContactSheet {
      */
     public static BufferedImage renderRows(
             SampleShape shape, List<String> labels, List<List<float[]>> rows) {
+        return renderRows(shape, labels, rows, 1);
+    }
+
+    /** As {@link #renderRows(SampleShape, List, List)}, at least {@code minColumns} wide. */
+    private static BufferedImage renderRows(
+            SampleShape shape, List<String> labels, List<List<float[]>> rows, int minColumns) {
         int scale =
                 Math.max(
                         1,
@@ -91,7 +97,7 @@ public final class ContactSheet {
                                 / Math.max(shape.height(), shape.width()));
         int cellWidth = shape.width() * scale;
         int cellHeight = shape.height() * scale;
-        int columns = 1;
+        int columns = minColumns;
         for (List<float[]> row : rows) {
             columns = Math.max(columns, row.size());
         }

@@ -1,12 +1,9 @@
 package dev.aetransfer.experiment;
 
+import dev.aetransfer.eval.PcaBaseline;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * The held-out latent means of one strategy or baseline, projected to 2-D on their two principal
@@ -59,38 +56,43 @@ public record LatentProjection(
     }
 
     /**
-     * Projects {@code latentMeans} ({@code n × d}, one row per held-out sample) on their two
-     * principal components: the rows are centred, the eigenvectors of their {@code d × d} sample
-     * covariance sorted by eigenvalue, and each component's sign fixed so that its largest entry is
-     * positive, which makes the projection deterministic.
+     * Projects {@code latentMeans} ({@code n × d}, one row per held-out sample, {@code n >= 2}) on
+     * their two leading principal components, fitted to these rows by {@link PcaBaseline} (each
+     * component's sign fixed, so the projection is deterministic).
      *
      * @param labels one class per row, -1 where unlabelled
-     * @throws IllegalArgumentException if there are no rows, rows differ in length, a value is not
-     *     finite, or labels and rows differ in number
+     * @throws IllegalArgumentException if there are fewer than two rows, rows differ in length, a
+     *     value is not finite, or labels and rows differ in number
      */
     public static LatentProjection of(
             String name, float[][] latentMeans, int[] labels, List<String> classNames) {
         int n = latentMeans.length;
-        if (n == 0 || latentMeans[0].length == 0) {
+        if (n < 2) {
             throw new IllegalArgumentException(
-                    String.format("latent projection %s needs at least one latent mean", name));
+                    String.format(
+                            "latent projection %s needs at least 2 latent means, got %d", name, n));
         }
-        int d = latentMeans[0].length;
-        DMatrixRMaj centred = centred(name, latentMeans, d);
-
-        DMatrixRMaj covariance = new DMatrixRMaj(d, d);
-        CommonOps_DDRM.multTransA(centred, centred, covariance);
-        CommonOps_DDRM.scale(1.0 / Math.max(1, n - 1), covariance);
-        double total = CommonOps_DDRM.trace(covariance);
-        double[][] axes = new double[Math.min(2, d)][];
-        double kept = total > 0 ? leadingAxes(covariance, axes) : 0;
+        PcaBaseline pca;
+        float[][] codes;
+        try {
+            pca = PcaBaseline.fit(latentMeans, Math.min(2, latentMeans[0].length));
+            codes = pca.encode(latentMeans);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    String.format("latent projection %s: %s", name, e.getMessage()), e);
+        }
 
         double[] x = new double[n];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            x[i] = total > 0 ? dot(centred, i, axes[0]) : 0;
-            y[i] = total > 0 && axes.length > 1 ? dot(centred, i, axes[1]) : 0;
+            x[i] = codes[i][0];
+            y[i] = codes[i].length > 1 ? codes[i][1] : 0;
         }
+        double kept = 0;
+        for (double variance : pca.explainedVariance()) {
+            kept += variance;
+        }
+        double total = totalVariance(latentMeans);
         double explained = total > 0 ? Math.min(1, kept / total) : 0;
         return new LatentProjection(name, x, y, labels, classNames, explained);
     }
@@ -144,95 +146,20 @@ public record LatentProjection(
                 name, x.length, classNames.size(), explainedVariance);
     }
 
-    private static DMatrixRMaj centred(String name, float[][] rows, int d) {
-        double[] mean = new double[d];
-        for (float[] row : rows) {
-            if (row.length != d) {
-                throw new IllegalArgumentException(
-                        String.format(
-                                "latent projection %s: latent means have %d and %d values",
-                                name, d, row.length));
-            }
-            for (int j = 0; j < d; j++) {
-                if (!Float.isFinite(row[j])) {
-                    throw new IllegalArgumentException(
-                            String.format(
-                                    "latent projection %s: latent means must be finite, got %s",
-                                    name, row[j]));
-                }
-                mean[j] += row[j];
-            }
-        }
+    /** Sum of the columns' sample variances: the variance all components together hold. */
+    private static double totalVariance(float[][] rows) {
+        int d = rows[0].length;
+        double total = 0;
         for (int j = 0; j < d; j++) {
-            mean[j] /= rows.length;
-        }
-
-        DMatrixRMaj centred = new DMatrixRMaj(rows.length, d);
-        for (int i = 0; i < rows.length; i++) {
-            for (int j = 0; j < d; j++) {
-                centred.unsafe_set(i, j, rows[i][j] - mean[j]);
+            double mean = 0;
+            for (float[] row : rows) {
+                mean += row[j];
+            }
+            mean /= rows.length;
+            for (float[] row : rows) {
+                total += (row[j] - mean) * (row[j] - mean);
             }
         }
-        return centred;
-    }
-
-    /** Fills {@code axes} with the leading unit eigenvectors; returns their eigenvalues' sum. */
-    private static double leadingAxes(DMatrixRMaj covariance, double[][] axes) {
-        EigenDecomposition_F64<DMatrixRMaj> eigen =
-                DecompositionFactory_DDRM.eig(covariance.numCols, true, true);
-        if (!eigen.decompose(covariance.copy())) {
-            throw new IllegalStateException("eigendecomposition of the latent covariance failed");
-        }
-        Integer[] order = new Integer[eigen.getNumberOfEigenvalues()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(value(eigen, b), value(eigen, a)));
-
-        double kept = 0;
-        for (int q = 0; q < axes.length; q++) {
-            axes[q] = unit(eigen.getEigenVector(order[q]).getData());
-            fixSign(axes[q]);
-            kept += Math.max(0, value(eigen, order[q]));
-        }
-        return kept;
-    }
-
-    private static double value(EigenDecomposition_F64<DMatrixRMaj> eigen, int index) {
-        return eigen.getEigenvalue(index).real;
-    }
-
-    private static double[] unit(double[] vector) {
-        double norm = 0;
-        for (double v : vector) {
-            norm += v * v;
-        }
-        double[] unit = vector.clone();
-        for (int j = 0; j < unit.length; j++) {
-            unit[j] /= Math.sqrt(norm);
-        }
-        return unit;
-    }
-
-    private static void fixSign(double[] axis) {
-        int largest = 0;
-        for (int j = 1; j < axis.length; j++) {
-            if (Math.abs(axis[j]) > Math.abs(axis[largest])) {
-                largest = j;
-            }
-        }
-        if (axis[largest] < 0) {
-            for (int j = 0; j < axis.length; j++) {
-                axis[j] = -axis[j];
-            }
-        }
-    }
-
-    private static double dot(DMatrixRMaj rows, int row, double[] axis) {
-        double sum = 0;
-        for (int j = 0; j < axis.length; j++) {
-            sum += rows.unsafe_get(row, j) * axis[j];
-        }
-        return sum;
+        return total / (rows.length - 1);
     }
 }

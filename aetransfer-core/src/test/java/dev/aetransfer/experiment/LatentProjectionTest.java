@@ -95,7 +95,18 @@ class LatentProjectionTest {
 
         assertThatThrownBy(() -> LatentProjection.of("full", means, new int[] {0, 0}, List.of("a")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("latent projection full: latent means have 2 and 1 values");
+                .hasMessage(
+                        "latent projection full: PCA training rows: row 1 has 1 values, expected 2 like row 0");
+    }
+
+    @Test
+    void of_oneMean_isRefused() {
+        assertThatThrownBy(
+                        () ->
+                                LatentProjection.of(
+                                        "full", new float[][] {{1, 2}}, new int[1], List.of("a")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("latent projection full needs at least 2 latent means, got 1");
     }
 
     @Test

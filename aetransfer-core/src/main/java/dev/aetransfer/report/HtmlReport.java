@@ -1,6 +1,7 @@
 package dev.aetransfer.report;
 
 import dev.aetransfer.Versions;
+import dev.aetransfer.data.ContactSheet;
 import dev.aetransfer.experiment.ComparisonContext;
 import dev.aetransfer.experiment.ComparisonResult;
 import dev.aetransfer.experiment.ComparisonRow;
@@ -9,10 +10,12 @@ import dev.aetransfer.experiment.LossCurve;
 import dev.aetransfer.experiment.Recommendation;
 import dev.aetransfer.experiment.ReconstructionGrid;
 import dev.aetransfer.experiment.RowKind;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code report.html}: one self-contained page (CSS inline, every image a {@code data:} URI, no
@@ -61,12 +64,7 @@ public final class HtmlReport {
             figure{margin:0}figcaption{font-size:14px;font-weight:600;margin:0 0 2px 4px}
             figcaption span{font-weight:400;color:#666;font-size:13px}
             figure img{display:block;border:1px solid #eceef1}
-            table.grid{border-collapse:collapse}
-            .grid th{font-weight:600;text-align:right;padding:2px 10px 2px 0;font-size:13px;
-            white-space:nowrap}
-            .grid th span{display:block;font-weight:400;color:#666;font-size:12px}
-            .grid td{padding:2px}.grid td img{display:block}
-            .grid tr.originals th,.grid tr.originals td{padding-bottom:10px}
+            img.sheet{display:block;max-width:100%}
             footer{color:#888;font-size:12px;margin-top:24px}
             """;
 
@@ -332,31 +330,32 @@ public final class HtmlReport {
         if (grid == null) {
             return;
         }
+        // Each row is labelled with its MSE as the table shows it, the column's decimals.
+        List<Columns.Cell> mse = Columns.mse().cells(result.rows());
+        List<String> labels = new ArrayList<>();
+        List<List<float[]>> rows = new ArrayList<>();
+        labels.add("original");
+        rows.add(grid.originals());
+        for (Map.Entry<String, List<float[]>> entry : grid.reconstructions().entrySet()) {
+            ComparisonRow row = result.row(entry.getKey());
+            Columns.Cell cell = row == null ? null : mse.get(result.rows().indexOf(row));
+            labels.add(
+                    cell == null || cell.absent()
+                            ? entry.getKey()
+                            : String.format("%s  (MSE %s)", entry.getKey(), cell.mean()));
+            rows.add(entry.getValue());
+        }
+        BufferedImage sheet = ContactSheet.renderRows(grid.shape(), labels, rows);
+
         html.append("<section>\n<h2>Reconstructions</h2>\n");
         html.append(
                 String.format(
-                        "<p class=\"legend\">The same %d held-out images (top) and their reconstructions from the latent means, first seed.</p>\n",
+                        "<p class=\"legend\">The same %d held-out images (top row) and their reconstructions from the latent means by each strategy and baseline, first seed.</p>\n",
                         grid.size()));
-        html.append("<table class=\"grid\">\n<tr class=\"originals\"><th>original</th>");
-        for (int i = 0; i < grid.size(); i++) {
-            html.append(tile(grid.original(i), grid, "original " + (i + 1)));
-        }
-        html.append("</tr>\n");
-        for (String name : grid.reconstructions().keySet()) {
-            ComparisonRow row = result.row(name);
-            String mse =
-                    row != null && row.reconMse() != null
-                            ? String.format(
-                                    "<span>MSE %s</span>",
-                                    Columns.mse().cells(List.of(row)).get(0).text(false))
-                            : "";
-            html.append(String.format("<tr><th>%s%s</th>", escape(name), mse));
-            for (int i = 0; i < grid.size(); i++) {
-                html.append(tile(grid.reconstruction(name, i), grid, name + " " + (i + 1)));
-            }
-            html.append("</tr>\n");
-        }
-        html.append("</table>\n</section>\n");
+        html.append(
+                String.format(
+                        "<img class=\"sheet\" alt=\"reconstruction grid\" src=\"%s\">\n</section>\n",
+                        png(ImagePng.encode(sheet))));
     }
 
     private static void projections(ComparisonResult result, StringBuilder html) {
@@ -411,12 +410,6 @@ public final class HtmlReport {
                 String.format(
                         "<figure><figcaption>%s</figcaption><img alt=\"%s\" src=\"%s\"></figure>\n",
                         caption, escape(alt), png(png)));
-    }
-
-    private static String tile(float[] image, ReconstructionGrid grid, String alt) {
-        return String.format(
-                "<td><img alt=\"%s\" src=\"%s\"></td>",
-                escape(alt), png(ImageTiles.png(image, grid.shape())));
     }
 
     private static String png(byte[] bytes) {

@@ -157,8 +157,8 @@ class ComparisonReportTest {
             assertThat(sources.group(1)).startsWith("data:image/png;base64,");
             images++;
         }
-        // 1 trade-off chart, 8 loss curves, 8 originals + 10 × 8 reconstructions, 10 projections.
-        assertThat(images).isEqualTo(1 + 8 + 8 + 80 + 10);
+        // 1 trade-off chart, 8 loss curves, 1 reconstruction grid, 10 projections.
+        assertThat(images).isEqualTo(1 + 8 + 1 + 10);
     }
 
     @Test

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             DataCommand.class,
             PretrainCommand.class,
             FinetuneCommand.class,
+            CompareCommand.class,
             EvaluateCommand.class,
             EncodeCommand.class,
             ReconstructCommand.class,

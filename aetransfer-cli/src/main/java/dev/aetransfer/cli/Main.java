@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "Pretrain autoencoders and VAEs, adapt them to a small dataset, compare.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
             DataCommand.class,
             PretrainCommand.class,
             FinetuneCommand.class,

@@ -282,7 +282,12 @@ public record Recommendation(
         if (bestRecon == bestProbe || Figure.PROBE.level(bestRecon, bestProbe)) {
             return null;
         }
-        boolean worst = probed.stream().noneMatch(row -> Figure.PROBE.better(bestRecon, row));
+        // Worst means every other strategy probes better; a tie for last (strategies sharing one
+        // frozen encoder probe alike) is not a sign that reconstruction misleads.
+        boolean worst =
+                probed.stream()
+                        .filter(row -> row != bestRecon)
+                        .allMatch(row -> Figure.PROBE.better(row, bestRecon));
         ComparisonRow baseline = strongerBaseline(bestRecon, rows);
         if (!worst && baseline == null) {
             return null;
@@ -307,7 +312,7 @@ public record Recommendation(
                         ? " If the latent features matter, use --objective probe."
                         : "";
         return String.format(
-                "%s reconstructs best (MSE %s) but %s: its features fit the small target, not the task, and its low reconstruction error misleads.%s",
+                "%s reconstructs best (MSE %s) but %s: a low reconstruction error does not make useful features.%s",
                 row.name(), Figure.MSE.describe(row), probes, hint);
     }
 

@@ -50,8 +50,32 @@ class RecommendationTest {
                                 assertThat(note)
                                         .startsWith(
                                                 "scratch reconstructs best (MSE 0.00600 ± 0.00030) but probes worst (45.0 ± 2.0%)")
-                                        .contains("low reconstruction error misleads")
+                                        .contains(
+                                                "a low reconstruction error does not make useful features")
                                         .doesNotContain("--objective probe"));
+    }
+
+    @Test
+    void decide_bestReconstructorTiedForTheWorstProbe_isNotFlagged() {
+        List<ComparisonRow> rows =
+                List.of(
+                        strategy("pretrained")
+                                .optReconMse(new Stat(0.0250, 0.0))
+                                .optProbeAccuracy(new Stat(0.567, 0.0))
+                                .build(),
+                        strategy("freeze-encoder")
+                                .optReconMse(new Stat(0.0249, 0.0))
+                                .optProbeAccuracy(new Stat(0.567, 0.0))
+                                .build(),
+                        strategy("full")
+                                .optReconMse(new Stat(0.0260, 0.0))
+                                .optProbeAccuracy(new Stat(0.600, 0.0))
+                                .build());
+
+        Recommendation recommendation = Recommendation.decide(rows, ComparisonObjective.PROBE);
+
+        assertThat(recommendation.recommended()).isEqualTo("full");
+        assertThat(recommendation.overfitting()).isEmpty();
     }
 
     @Test

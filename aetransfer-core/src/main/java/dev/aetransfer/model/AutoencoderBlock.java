@@ -292,7 +292,7 @@ public final class AutoencoderBlock extends AbstractBlock {
         }
         NDArray logVar = latent.get(1);
         NDArray noise = mean.getManager().randomNormal(mean.getShape());
-        return mean.add(logVar.mul(0.5f).exp().mul(noise));
+        return mean.add(logVar.mul(Scalars.of(logVar, 0.5f)).exp().mul(noise));
     }
 
     /**

@@ -17,7 +17,7 @@ public enum Nonlinearity {
             case RELU -> Activation.relu(x);
             case LEAKY_RELU -> Activation.leakyRelu(x, 0.01f);
             case GELU -> Activation.gelu(x);
-            case SILU -> Activation.swish(x, 1f);
+            case SILU -> x.mul(Activation.sigmoid(x));
             case TANH -> Activation.tanh(x);
         };
     }

@@ -3,6 +3,7 @@ package dev.aetransfer.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
+import dev.aetransfer.model.Scalars;
 
 /**
  * The training objective: a reconstruction term plus, for a VAE, a KL term weighted by β.
@@ -71,18 +72,22 @@ public record Objective(
                     case MSE -> output.sub(target).square();
                 };
         long n = output.getShape().get(0);
-        NDArray recon = perValue.sum().div(n);
+        NDArray recon = perValue.reshape(n, -1).sum(new int[] {1}).mean();
         if (latent == null || latent.size() < 2) {
             return new Terms(recon, recon, null);
         }
         NDArray mean = latent.get(0);
         NDArray logVar = latent.get(1);
-        NDArray klPerDim = mean.square().add(logVar.exp()).sub(logVar).sub(1).mul(0.5f);
+        // Twice the KL per dimension; halved once at the end.
+        NDArray twiceKl = mean.square().add(logVar.exp()).sub(logVar).sub(1);
         NDArray kl =
                 freeBits > 0
-                        ? klPerDim.mean(new int[] {0}).maximum(freeBits).sum()
-                        : klPerDim.sum().div(n);
-        NDArray total = klWeight == 0 ? recon : recon.add(kl.mul(klWeight));
+                        ? twiceKl.mean(new int[] {0})
+                                .mul(Scalars.of(twiceKl, 0.5f))
+                                .maximum(Scalars.of(twiceKl, freeBits))
+                                .sum()
+                        : twiceKl.sum(new int[] {1}).mean().mul(Scalars.of(twiceKl, 0.5f));
+        NDArray total = klWeight == 0 ? recon : recon.add(kl.mul(Scalars.of(kl, klWeight)));
         return new Terms(total, recon, kl);
     }
 

@@ -14,6 +14,8 @@ import dev.aetransfer.model.AutoencoderBlock;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One model's training steps and validation passes. It knows nothing of where batches come from
@@ -22,6 +24,8 @@ import java.util.List;
  * DJL's PyTorch engine allows one gradient collection per process at a time.
  */
 public final class TrainingLoop {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingLoop.class);
 
     private final Autoencoder model;
     private final Objective objective;
@@ -99,6 +103,14 @@ public final class TrainingLoop {
                 kl += terms.kl() == null ? 0 : (double) terms.kl().getFloat() * n;
                 samples += n;
                 progress.onBatch(epoch + 1, batchIndex, value);
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug(
+                            "epoch={} step={} loss={} kl={}",
+                            epoch + 1,
+                            batchIndex,
+                            value,
+                            terms.kl() == null ? 0 : terms.kl().getFloat());
+                }
             }
         }
         return new Totals(loss, reconstruction, kl, Double.NaN, samples);

@@ -21,8 +21,8 @@ import java.util.function.Function;
  * reason says how the pick compares with the baselines and with {@code scratch}.
  *
  * <p>A strategy overfits when its held-out MSE is more than {@link #OVERFIT_RATIO} above its
- * training MSE, or when it reconstructs best of all strategies but its features probe worst (or
- * below a baseline's): a low reconstruction error that would mislead.
+ * training MSE, or when it reconstructs best of all strategies but its features probe worse than
+ * every other strategy's: a low reconstruction error that would mislead.
  *
  * @param objective the objective applied: {@code PROBE} falls back to {@code RECON} when no
  *     strategy has a probe accuracy (the target has no labels)
@@ -94,9 +94,9 @@ public record Recommendation(
         Set<String> overfitting = new LinkedHashSet<>();
         List<String> overfitNotes = new ArrayList<>();
         flagGaps(strategies, overfitting, overfitNotes);
-        Misleading misleading = misleadingReconstruction(strategies, rows);
+        ComparisonRow misleading = misleadingReconstruction(strategies);
         if (misleading != null) {
-            overfitting.add(misleading.row().name());
+            overfitting.add(misleading.name());
         }
 
         // The leader by mean, then whoever within noise of it is safest and best otherwise.
@@ -264,11 +264,10 @@ public record Recommendation(
     }
 
     /**
-     * The strategy with the lowest MSE when its features probe worst of all strategies, or below a
-     * baseline, by more than noise; {@code null} when there is none.
+     * The strategy with the lowest MSE when every other strategy's features probe better than its
+     * own, by more than noise; {@code null} when there is none.
      */
-    private static Misleading misleadingReconstruction(
-            List<ComparisonRow> strategies, List<ComparisonRow> rows) {
+    private static ComparisonRow misleadingReconstruction(List<ComparisonRow> strategies) {
         List<ComparisonRow> probed =
                 strategies.stream()
                         .filter(row -> row.probeAccuracy() != null && row.reconMse() != null)
@@ -288,25 +287,12 @@ public record Recommendation(
                 probed.stream()
                         .filter(row -> row != bestRecon)
                         .allMatch(row -> Figure.PROBE.better(row, bestRecon));
-        ComparisonRow baseline = strongerBaseline(bestRecon, rows);
-        if (!worst && baseline == null) {
-            return null;
-        }
-        return new Misleading(bestRecon, worst ? null : baseline);
+        return worst ? bestRecon : null;
     }
 
     private static String misleadingNote(
-            Misleading misleading, ComparisonRow pick, ComparisonObjective objective) {
-        ComparisonRow row = misleading.row();
-        ComparisonRow baseline = misleading.strongerBaseline();
-        String probes =
-                baseline == null
-                        ? String.format("probes worst (%s)", Figure.PROBE.describe(row))
-                        : String.format(
-                                "probes below the %s baseline (%s against %s)",
-                                baseline.name(),
-                                Figure.PROBE.describe(row),
-                                Figure.PROBE.describe(baseline));
+            ComparisonRow row, ComparisonRow pick, ComparisonObjective objective) {
+        String probes = String.format("probes worst (%s)", Figure.PROBE.describe(row));
         String hint =
                 row == pick && objective == ComparisonObjective.RECON
                         ? " If the latent features matter, use --objective probe."
@@ -314,17 +300,6 @@ public record Recommendation(
         return String.format(
                 "%s reconstructs best (MSE %s) but %s: a low reconstruction error does not make useful features.%s",
                 row.name(), Figure.MSE.describe(row), probes, hint);
-    }
-
-    /** The best-probing baseline that probes better than {@code row} beyond noise, or null. */
-    private static ComparisonRow strongerBaseline(ComparisonRow row, List<ComparisonRow> rows) {
-        return rows.stream()
-                .filter(other -> other.kind() == RowKind.BASELINE)
-                .filter(other -> other.probeAccuracy() != null)
-                .filter(other -> Figure.PROBE.better(other, row))
-                .filter(other -> !Figure.PROBE.level(other, row))
-                .min(Comparator.comparing(Figure.PROBE::rank))
-                .orElse(null);
     }
 
     private static long params(ComparisonRow row) {
@@ -347,9 +322,6 @@ public record Recommendation(
                 + " and "
                 + parts.get(parts.size() - 1);
     }
-
-    /** The strategy whose reconstruction misleads, and the baseline it probes below (or null). */
-    private record Misleading(ComparisonRow row, ComparisonRow strongerBaseline) {}
 
     /** A figure the recommendation ranks by, with its direction and its words. */
     private enum Figure {

@@ -1,23 +1,50 @@
 package dev.aetransfer;
 
 import ai.djl.engine.Engine;
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
 
 /**
  * The one way into DJL's PyTorch engine: it keeps DJL offline before the engine loads, so that DJL
  * never tries to download anything, and always picks PyTorch.
+ *
+ * <p>Before the native library loads it also sets {@code OMP_WAIT_POLICY=PASSIVE} in the process
+ * environment, unless the variable is already set. With OpenMP's default policy, threads that wait
+ * for work spin; on a machine whose cores other processes also use, spinning threads of two
+ * processes starve each other and training slows down many times over. Passive threads sleep.
  */
 public final class DjlEngine {
 
     private static final String OFFLINE = "ai.djl.offline";
+    private static final String WAIT_POLICY = "OMP_WAIT_POLICY";
+
+    static {
+        if (System.getProperty(OFFLINE) == null) {
+            System.setProperty(OFFLINE, "true");
+        }
+        preferPassiveWaiting();
+    }
 
     private DjlEngine() {}
 
     /** The PyTorch engine, loaded on first use; the native library comes from the classpath. */
     public static Engine get() {
-        if (System.getProperty(OFFLINE) == null) {
-            System.setProperty(OFFLINE, "true");
-        }
         return Engine.getEngine("PyTorch");
+    }
+
+    private static void preferPassiveWaiting() {
+        if (System.getenv(WAIT_POLICY) != null || !(Platform.isLinux() || Platform.isMac())) {
+            return;
+        }
+        CLibrary.INSTANCE.setenv(WAIT_POLICY, "PASSIVE", 0);
+    }
+
+    /** The C library's {@code setenv}, which the OpenMP runtime reads when it loads. */
+    private interface CLibrary extends Library {
+        CLibrary INSTANCE = Native.load("c", CLibrary.class);
+
+        int setenv(String name, String value, int overwrite);
     }
 
     /** {@code PyTorch 2.7.1}, as reports and provenance print the engine. */

@@ -12,6 +12,8 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
+LOG_VARIANCE_BOUND = 10.0
+
 MAX_STAGES = 5
 MAX_CHANNELS = 256
 
@@ -68,7 +70,9 @@ class Latent(nn.Module):
 
     def forward(self, h):
         flat = h.flatten(1)
-        return self.mean(flat), self.logvar(flat)
+        # aetransfer bounds the log-variance smoothly to +-10 (LatentBlock.LOG_VARIANCE_BOUND).
+        logvar = LOG_VARIANCE_BOUND * torch.tanh(self.logvar(flat) / LOG_VARIANCE_BOUND)
+        return self.mean(flat), logvar
 
 
 class FromLatent(nn.Module):

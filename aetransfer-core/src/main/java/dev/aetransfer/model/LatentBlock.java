@@ -14,9 +14,18 @@ import ai.djl.util.PairList;
 /**
  * The bottleneck: flattens its input to {@code N×d} and maps it to the latent code. A plain
  * autoencoder has one head ({@code code}, giving {@code N×latent}); a VAE has two ({@code mean} and
- * {@code logvar}, giving the mean and log-variance of {@code q(z|x)}, each {@code N×latent}).
+ * {@code logvar}, giving the mean and log-variance of {@code q(z|x)}, each {@code N×latent}). The
+ * log-variance is smoothly bounded to ±{@value #LOG_VARIANCE_BOUND}: a single batch whose features
+ * batch normalisation has stretched could otherwise push {@code exp(logvar)}, and with it the KL
+ * term and its gradient, up by orders of magnitude.
  */
 final class LatentBlock extends AbstractBlock {
+
+    /**
+     * The log-variance head's output is {@code b·tanh(raw / b)} with this {@code b}: smooth, close
+     * to the raw value near 0, and never beyond ±b, so the variance stays within {@code e^±10}.
+     */
+    static final float LOG_VARIANCE_BOUND = 10f;
 
     private final Block first;
     private final Block logVariance;
@@ -44,7 +53,10 @@ final class LatentBlock extends AbstractBlock {
         if (logVariance == null) {
             return new NDList(code);
         }
-        NDArray logVar = logVariance.forward(parameterStore, flat, training).singletonOrThrow();
+        NDArray raw = logVariance.forward(parameterStore, flat, training).singletonOrThrow();
+        // A smooth bound keeps exp(logvar) finite when one batch drives the head far out.
+        NDArray bound = Scalars.of(raw, LOG_VARIANCE_BOUND);
+        NDArray logVar = raw.div(bound).tanh().mul(bound);
         return new NDList(code, logVar);
     }
 

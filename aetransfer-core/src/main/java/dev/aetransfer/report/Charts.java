@@ -169,10 +169,13 @@ final class Charts {
     }
 
     /**
-     * Training and held-out loss by epoch for one strategy, on a shared y range so that the small
-     * multiples compare. Null when the curve has no finite value.
+     * Training and held-out loss by epoch for one strategy, on a shared y range {@code {min, max}}
+     * so that the small multiples compare, linear or logarithmic. Null when the curve has no finite
+     * value.
      */
-    static byte[] lossCurve(LossCurve curve, double yMin, double yMax) {
+    static byte[] lossCurve(LossCurve curve, double[] yRange, boolean logarithmic) {
+        double yMin = yRange[0];
+        double yMax = yRange[1];
         double[][] training = finite(curve.trainLoss());
         double[][] heldOut = finite(curve.validationLoss());
         if (training[0].length == 0 && heldOut[0].length == 0) {
@@ -190,6 +193,7 @@ final class Charts {
         styler.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         styler.setLegendVisible(false);
         styler.setMarkerSize(5);
+        styler.setYAxisLogarithmic(logarithmic);
         styler.setYAxisMin(yMin);
         styler.setYAxisMax(yMax);
         styler.setXAxisDecimalPattern("0");

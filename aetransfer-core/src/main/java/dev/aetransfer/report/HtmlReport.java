@@ -285,6 +285,9 @@ public final class HtmlReport {
                                 Charts.css(Charts.BASELINE)));
     }
 
+    /** Losses spanning more than this factor are drawn on a logarithmic scale. */
+    private static final double LOG_SCALE_RATIO = 20;
+
     private static void lossCurves(ComparisonResult result, StringBuilder html) {
         if (result.curves().isEmpty()) {
             return;
@@ -305,19 +308,27 @@ public final class HtmlReport {
             return;
         }
         double pad = Math.max((high - low) * 0.05, Math.abs(high) * 1e-3 + 1e-12);
+        // A diverging epoch (a VAE's KL can spike by orders of magnitude) would flatten every other
+        // curve on a linear scale.
+        boolean logarithmic = low > 0 && high / low > LOG_SCALE_RATIO;
+        double yMin = logarithmic ? low / 1.1 : Math.max(0, low - pad);
+        double yMax = logarithmic ? high * 1.1 : high + pad;
 
         html.append("<section>\n<h2>Loss curves</h2>\n");
         html.append(
                 """
-                <p class="legend">Mean loss per sample by epoch over the seeds, all on one scale:\
+                <p class="legend">Mean loss per sample by epoch over the seeds, all on one %s:\
                 <span class="swatch" style="background:%s"></span>training\
                 <span class="swatch" style="background:%s"></span>held-out. A held-out curve that \
                 rises while the training curve falls is overfitting.</p>
                 <div class="multiples">
                 """
-                        .formatted(Charts.css(Charts.TRAINING), Charts.css(Charts.HELD_OUT)));
+                        .formatted(
+                                logarithmic ? "logarithmic scale" : "scale",
+                                Charts.css(Charts.TRAINING),
+                                Charts.css(Charts.HELD_OUT)));
         for (LossCurve curve : result.curves()) {
-            byte[] chart = Charts.lossCurve(curve, Math.max(0, low - pad), high + pad);
+            byte[] chart = Charts.lossCurve(curve, new double[] {yMin, yMax}, logarithmic);
             if (chart != null) {
                 figure(curve.name(), "", "loss curves of " + curve.name(), chart, html);
             }

@@ -4,6 +4,7 @@ import ai.djl.TrainingDivergedException;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import dev.aetransfer.DjlEngine;
+import dev.aetransfer.ResidentMemory;
 import dev.aetransfer.model.Autoencoder;
 import dev.aetransfer.model.ModelFile;
 import dev.aetransfer.model.OutputKind;
@@ -153,7 +154,10 @@ public final class TrainingSession {
                 EpochMetrics metrics =
                         metrics(epoch, totals, validation, rates.baseRate(loop.step()), seconds);
                 state.record(metrics, model);
-                LOG.info(metrics.toLogLine());
+                LOG.info(
+                        "{} rss_mib={}",
+                        metrics.toLogLine(),
+                        ResidentMemory.mib(ResidentMemory.current()));
                 options.progress.onEpoch(metrics);
                 if (options.metricsCsv != null) {
                     MetricsCsv.write(options.metricsCsv, state.history);

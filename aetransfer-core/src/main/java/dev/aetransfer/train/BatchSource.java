@@ -12,8 +12,10 @@ import java.util.Iterator;
  * its labels are the reconstruction targets, also in the model's space ({@code N×C×H×W}). For a
  * VAE, a source that starts just after the latent stage supplies {@code (mean, logvar)} and the
  * loop samples from them.
+ *
+ * <p>Closing a source frees what it holds beyond its batches (a cache); closing twice is harmless.
  */
-public interface BatchSource {
+public interface BatchSource extends AutoCloseable {
 
     /** Samples per epoch. */
     int size();
@@ -32,4 +34,8 @@ public interface BatchSource {
      * batch it takes.
      */
     Iterator<Batch> epoch(NDManager manager, int epoch);
+
+    /** Frees what the source holds; nothing by default. */
+    @Override
+    default void close() {}
 }

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * epochs (gradual unfreezing); the cache is rebuilt when it does. Close the source to free the
  * cache. Not thread-safe.
  */
-final class CachedBatches implements BatchSource, AutoCloseable {
+final class CachedBatches implements BatchSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(CachedBatches.class);
     private static final int CHUNK = 256;

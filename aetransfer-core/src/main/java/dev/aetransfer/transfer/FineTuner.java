@@ -12,7 +12,6 @@ import dev.aetransfer.train.TrainingConfig;
 import dev.aetransfer.train.TrainingResult;
 import dev.aetransfer.train.TrainingSession;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
 
@@ -76,19 +75,15 @@ public final class FineTuner {
             return new TrainingResult(List.of(), 0, false, false, 0);
         }
 
-        List<AutoCloseable> sources = new ArrayList<>();
-        try {
-            BatchSource trainBatches =
-                    batches(model, data.train(), data.trainIndices(), true, sources);
-            BatchSource validationBatches =
-                    data.validation() == null
-                            ? null
-                            : batches(
-                                    model,
-                                    data.validation(),
-                                    data.validationIndices(),
-                                    false,
-                                    sources);
+        try (BatchSource trainBatches = batches(model, data.train(), data.trainIndices(), true);
+                BatchSource validationBatches =
+                        data.validation() == null
+                                ? null
+                                : batches(
+                                        model,
+                                        data.validation(),
+                                        data.validationIndices(),
+                                        false)) {
             return session.setModel(model)
                     .setConfig(config)
                     .setTrainBatches(trainBatches)
@@ -97,44 +92,35 @@ public final class FineTuner {
                     .optEpochHook(epoch -> plan(model, epoch).apply(block))
                     .build()
                     .run();
-        } finally {
-            for (AutoCloseable source : sources) {
-                closeQuietly(source);
-            }
         }
     }
 
-    private static void closeQuietly(AutoCloseable source) {
-        try {
-            source.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot free a batch cache", e);
-        }
+    /**
+     * The batches {@link #train} trains a prepared model on, over {@code indices} of {@code
+     * samples}: outputs of the frozen prefix, computed once, when the options allow a cache and the
+     * plan of epoch 0 freezes a prefix; batches of samples otherwise. It does not apply the plan.
+     * The caller closes the source, which frees the cache.
+     */
+    public BatchSource trainingBatches(Autoencoder model, SampleSet samples, int[] indices) {
+        return batches(model, samples, indices, true);
     }
 
     private BatchSource batches(
-            Autoencoder model,
-            SampleSet samples,
-            int[] indices,
-            boolean training,
-            List<AutoCloseable> sources) {
+            Autoencoder model, SampleSet samples, int[] indices, boolean training) {
         Augmentation augmentation = training ? config.augmentation() : Augmentation.NONE;
         IntUnaryOperator prefixEnd = epoch -> cacheablePrefix(model, epoch);
         if (options.cache() && prefixEnd.applyAsInt(0) > 0) {
-            CachedBatches cached =
-                    new CachedBatches(
-                            model.block(),
-                            model.manager(),
-                            new CachedBatches.Source(
-                                    samples,
-                                    indices,
-                                    config.batchSize(),
-                                    config.seed(),
-                                    training,
-                                    augmentation),
-                            prefixEnd);
-            sources.add(cached);
-            return cached;
+            return new CachedBatches(
+                    model.block(),
+                    model.manager(),
+                    new CachedBatches.Source(
+                            samples,
+                            indices,
+                            config.batchSize(),
+                            config.seed(),
+                            training,
+                            augmentation),
+                    prefixEnd);
         }
         return SampleSetBatches.builder()
                 .setSamples(samples)

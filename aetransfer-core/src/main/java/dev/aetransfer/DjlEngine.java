@@ -1,6 +1,7 @@
 package dev.aetransfer;
 
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
@@ -51,5 +52,14 @@ public final class DjlEngine {
     public static String describe() {
         Engine engine = get();
         return engine.getEngineName() + " " + engine.getVersion();
+    }
+
+    /**
+     * Threads each native operation may use (intra-op), as the engine was started with: every core
+     * by default, or the system property {@code ai.djl.pytorch.num_threads}.
+     */
+    public static int threads() {
+        get();
+        return JniUtils.getNumThreads();
     }
 }

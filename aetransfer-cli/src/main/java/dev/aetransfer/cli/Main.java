@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             EncodeCommand.class,
             ReconstructCommand.class,
-            InspectCommand.class
+            InspectCommand.class,
+            BenchCommand.class
         })
 public final class Main {
 

@@ -175,8 +175,11 @@ def parameter_count(model):
 
 
 def set_threads(threads):
-    """Sets torch's intra-op threads and returns the count; None means every core it may use."""
-    torch.set_num_threads(threads if threads is not None else len(os.sched_getaffinity(0)))
+    """Sets torch's intra-op and inter-op threads and returns the intra-op count; None means every
+    core it may use (as DJL's PyTorch engine does)."""
+    count = threads if threads is not None else len(os.sched_getaffinity(0))
+    torch.set_num_threads(count)
+    torch.set_num_interop_threads(count)
     return torch.get_num_threads()
 
 

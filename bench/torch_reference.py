@@ -157,13 +157,17 @@ def main():
                 {
                     "workload": workload,
                     "shape": name,
+                    "parameters": parameters,
                     "images_per_second": round(rate, 1),
                     "threads": threads,
                     "torch_version": torch.__version__,
                 }
             )
-    print(f"peak_rss_mib={convvae.peak_rss_mib():.1f}", file=info)
+    peak = round(convvae.peak_rss_mib(), 1)
+    print(f"peak_rss_mib={peak:.1f}", file=info)
     if args.json:
+        for result in results:
+            result["peak_rss_mib"] = peak
         print(json.dumps(results, indent=2))
 
 

@@ -112,21 +112,18 @@ public final class AutoencoderBlock extends AbstractBlock {
     }
 
     private Block convUp(int channels, int[] size) {
-        SequentialBlock stage = new SequentialBlock();
-        stage.add(new Upsample(size[0], size[1]));
-        stage.add(conv3x3(channels, spec.normalisation() == Normalisation.NONE));
-        return finishHidden(stage, channels);
+        boolean bias = spec.normalisation() == Normalisation.NONE;
+        return finishHidden(
+                new UpsampleConvStage(size[0], size[1], conv3x3(channels, bias)), channels);
     }
 
     private Block convOut() {
         SampleShape shape = spec.inputShape();
-        SequentialBlock stage = new SequentialBlock();
-        stage.add(new Upsample(shape.height(), shape.width()));
-        stage.add(conv3x3(shape.channels(), true));
-        return stage;
+        return new UpsampleConvStage(
+                shape.height(), shape.width(), conv3x3(shape.channels(), true));
     }
 
-    private static Block conv3x3(int channels, boolean bias) {
+    private static Conv2d conv3x3(int channels, boolean bias) {
         return Conv2d.builder()
                 .setKernelShape(new Shape(3, 3))
                 .optPadding(new Shape(1, 1))

@@ -22,6 +22,16 @@ final class Upsample extends AbstractBlock {
         this.size = new long[] {height, width};
     }
 
+    /** The height maps are upsampled to. */
+    long height() {
+        return size[0];
+    }
+
+    /** The width maps are upsampled to. */
+    long width() {
+        return size[1];
+    }
+
     @Override
     protected NDList forwardInternal(
             ParameterStore parameterStore,

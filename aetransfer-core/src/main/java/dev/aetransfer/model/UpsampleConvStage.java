@@ -1,9 +1,7 @@
 package dev.aetransfer.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -22,10 +20,10 @@ import java.util.List;
  * pixel's 3×3 window over the upsampled maps covers only 2×2 distinct input pixels, so the stage
  * runs one 2×2 convolution (padding 1) of the small maps with {@code 4·F} filters, one set per
  * output phase (row and column parity), folded from the 3×3 kernel on every pass, and interleaves
- * the four phases. The values are those of the plain path up to float rounding, with 16 instead of
- * 36 multiplications per output value and no upsampled copy of the input; gradients reach the 3×3
- * kernel through the fold. Other sizes take the plain path. The children and their parameters are
- * those of a plain {@link SequentialBlock}, so model files are the same either way.
+ * the four phases in one copy. The values are those of the plain path up to float rounding, with 16
+ * instead of 36 multiplications per output value and no upsampled copy of the input; gradients
+ * reach the 3×3 kernel through the fold. Other sizes take the plain path. The children and their
+ * parameters are those of a plain {@link SequentialBlock}, so model files are the same either way.
  */
 final class UpsampleConvStage extends SequentialBlock {
 
@@ -66,7 +64,8 @@ final class UpsampleConvStage extends SequentialBlock {
                     for (int b = 0; b < 2; b++) {
                         for (int p = 0; p < 2; p++) {
                             for (int q = 0; q < 2; q++) {
-                                int column = ((a * 2 + b) * 2 + p) * 2 + q;
+                                int phase = (1 - a) * 2 + (1 - b);
+                                int column = (phase * 2 + p) * 2 + q;
                                 fold[(y * 3 + x) * 16 + column] = TAPS[a][p][y] * TAPS[b][q][x];
                             }
                         }
@@ -114,7 +113,7 @@ final class UpsampleConvStage extends SequentialBlock {
         long w = x.getShape().get(3);
         long filters = weight.getShape().get(0);
 
-        // Phase (a, b) kernels, phase-major: filter (2a + b)·F + f.
+        // Phase (a, b) gets filters [(2(1 - a) + (1 - b))·F, … + F): the phases in reverse order.
         NDArray fold = x.getManager().create(FOLD, new Shape(9, 16));
         NDArray kernels =
                 weight.reshape(filters * channels, 9)
@@ -125,26 +124,12 @@ final class UpsampleConvStage extends SequentialBlock {
         NDArray phaseBias = bias == null ? null : bias.tile(4);
         NDArray phases = Conv2d.conv2d(x, kernels, phaseBias, UNIT, UNIT, UNIT).singletonOrThrow();
 
-        // Output row 2i + a, column 2j + b is phase (a, b) at (i + a, j + b) of the (h+1)×(w+1)
-        // result; interleave columns within each row phase, then the two row phases.
-        NDList rows = new NDList(2);
-        for (int a = 0; a < 2; a++) {
-            NDList columns = new NDList(2);
-            for (int b = 0; b < 2; b++) {
-                long first = (a * 2L + b) * filters;
-                columns.add(
-                        phases.get(
-                                new NDIndex(
-                                        ":, {}:{}, {}:{}, {}:{}",
-                                        first,
-                                        first + filters,
-                                        a,
-                                        a + h,
-                                        b,
-                                        b + w)));
-            }
-            rows.add(NDArrays.stack(columns, 4).reshape(n, filters, h, 2 * w));
-        }
-        return NDArrays.stack(rows, 3).reshape(n, filters, 2 * h, 2 * w);
+        // Output row 2i + a is row i + a of phase a's (h+1)-row result. Interleaving row p of the
+        // phases as rows 2p + 1 - a puts it at row 2i + a + 1, so the output is the interleave
+        // without its first and last rows (columns likewise); a negative pad crops them.
+        return phases.reshape(n, 2, 2, filters, h + 1, w + 1)
+                .transpose(0, 3, 4, 1, 5, 2)
+                .reshape(n, filters, 2 * h + 2, 2 * w + 2)
+                .pad(new Shape(-1, -1, -1, -1), 0);
     }
 }

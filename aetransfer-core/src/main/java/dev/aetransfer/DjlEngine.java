@@ -5,6 +5,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import java.util.function.Supplier;
 
 /**
  * The one way into DJL's PyTorch engine: it keeps DJL offline before the engine loads, so that DJL
@@ -61,5 +62,22 @@ public final class DjlEngine {
     public static int threads() {
         get();
         return JniUtils.getNumThreads();
+    }
+
+    /**
+     * Runs {@code work} with the engine's recording of operations for gradients off on the calling
+     * thread, then restores the previous setting. PyTorch's switch is per thread and DJL turns it
+     * off only on the thread that loaded the engine, so inference on any other thread would
+     * otherwise build gradient graphs through every parameter that trains.
+     */
+    public static <T> T withoutGradients(Supplier<T> work) {
+        get();
+        boolean previous = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            return work.get();
+        } finally {
+            JniUtils.setGradMode(previous);
+        }
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
+import dev.aetransfer.DjlEngine;
 import dev.aetransfer.data.BatchAssembler;
 import dev.aetransfer.data.SampleSet;
 import dev.aetransfer.data.SampleShape;
@@ -76,8 +77,10 @@ public record ModelEvaluation(
             try (NDManager step = model.manager().newSubManager()) {
                 NDArray x = assembler.assemble(step, indices);
                 NDArray scaled = block.scale(x);
-                NDList latent = block.encode(store, scaled, false);
-                NDArray output = block.decode(store, latent.get(0), false);
+                NDList latent =
+                        DjlEngine.withoutGradients(() -> block.encode(store, scaled, false));
+                NDArray output =
+                        DjlEngine.withoutGradients(() -> block.decode(store, latent.get(0), false));
                 float[][] originals = rows(x.toFloatArray(), count);
                 float[][] reconstructions =
                         rows(block.reconstruction(output).toFloatArray(), count);

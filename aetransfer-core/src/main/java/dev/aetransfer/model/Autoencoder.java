@@ -124,7 +124,9 @@ public final class Autoencoder implements AutoCloseable {
             int count = Math.min(batchSize, n - start);
             try (NDManager step = manager().newSubManager()) {
                 NDArray x = assembler.assemble(step, range(start, count));
-                NDList latent = block.encode(store, block.scale(x), false);
+                NDList latent =
+                        DjlEngine.withoutGradients(
+                                () -> block.encode(store, block.scale(x), false));
                 float[] flat = latent.get(0).toFloatArray();
                 int size = spec().latentSize();
                 for (int i = 0; i < count; i++) {
@@ -150,7 +152,9 @@ public final class Autoencoder implements AutoCloseable {
         ParameterStore store = new ParameterStore(manager(), false);
         try (NDManager step = manager().newSubManager()) {
             NDArray x = assembler.assemble(step, indices);
-            NDArray output = block.forward(store, new NDList(x), false).get(0);
+            NDArray output =
+                    DjlEngine.withoutGradients(
+                            () -> block.forward(store, new NDList(x), false).get(0));
             float[] flat = block.reconstruction(output).toFloatArray();
             for (int i = 0; i < indices.length; i++) {
                 result[i] = Arrays.copyOfRange(flat, i * volume, (i + 1) * volume);

@@ -134,7 +134,13 @@ public final class TrainingLoop {
         while (batches.hasNext()) {
             try (Batch batch = batches.next()) {
                 NDList output =
-                        block.forwardFrom(store, source.startStage(), batch.getData(), false);
+                        DjlEngine.withoutGradients(
+                                () ->
+                                        block.forwardFrom(
+                                                store,
+                                                source.startStage(),
+                                                batch.getData(),
+                                                false));
                 NDArray target = batch.getLabels().head();
                 Objective.Terms terms =
                         objective.compute(output.get(0), target, latentOf(output), klWeight);

@@ -8,6 +8,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.Batch;
 import ai.djl.translate.Batchifier;
+import dev.aetransfer.DjlEngine;
 import dev.aetransfer.data.Augmentation;
 import dev.aetransfer.data.BatchAssembler;
 import dev.aetransfer.data.SampleSet;
@@ -195,7 +196,9 @@ final class CachedBatches implements BatchSource {
                 Arrays.fill(chunkCodes, code);
                 try (NDManager scratch = cacheManager.newSubManager()) {
                     NDArray x = block.scale(assembler.assemble(scratch, chunk, chunkCodes));
-                    NDList out = block.runStages(store, 0, end, new NDList(x), false);
+                    NDList out =
+                            DjlEngine.withoutGradients(
+                                    () -> block.runStages(store, 0, end, new NDList(x), false));
                     for (int k = 0; k < out.size(); k++) {
                         if (parts.size() <= k) {
                             parts.add(new ArrayList<>());

@@ -50,11 +50,14 @@ if ! [[ $rounds =~ ^[1-9][0-9]*$ && $threads =~ ^[1-9][0-9]*$ && $quiet =~ ^[0-9
     exit 2
 fi
 
-# Both sides run in the same environment: the allocator settings ./aetransfer makes (the same
-# values, so that PyTorch gets their benefit too) and whatever OMP_* variables are set.
+# Both sides run in the same environment: the allocator and OpenMP settings that ./aetransfer
+# makes, with the same values, so that PyTorch gets their benefit too.
 export MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_:-134217728}
 export MALLOC_TRIM_THRESHOLD_=${MALLOC_TRIM_THRESHOLD_:-268435456}
 export MALLOC_TOP_PAD_=${MALLOC_TOP_PAD_:-67108864}
+if [ -z "${OMP_WAIT_POLICY:-}" ]; then
+    export GOMP_SPINCOUNT=${GOMP_SPINCOUNT:-10000}
+fi
 
 mkdir -p "$out"
 rm -f "$out"/round-*.json

@@ -25,6 +25,9 @@ while [ $# -gt 0 ]; do
     esac
 done
 mkdir -p "$out"
+# Memory is measured here, not speed: sleeping OpenMP threads keep the runs short on a machine
+# that other work shares.
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 
 # Prints "epoch rss_mib" pairs from a log of INFO lines.
 rss_by_epoch() {

@@ -2,6 +2,7 @@ package dev.aetransfer.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -113,15 +114,23 @@ final class UpsampleConvStage extends SequentialBlock {
         long w = x.getShape().get(3);
         long filters = weight.getShape().get(0);
 
+        // Results of operations on a parameter belong to the parameter's manager, which lives as
+        // long as the model: the first step moves the fold's arrays to the input's manager.
+        NDManager manager = x.getManager();
+        NDArray flat = weight.reshape(filters * channels, 9);
+        flat.attach(manager);
+        NDArray phaseBias = null;
+        if (bias != null) {
+            phaseBias = bias.tile(4);
+            phaseBias.attach(manager);
+        }
+
         // Phase (a, b) gets filters [(2(1 - a) + (1 - b))·F, … + F): the phases in reverse order.
-        NDArray fold = x.getManager().create(FOLD, new Shape(9, 16));
         NDArray kernels =
-                weight.reshape(filters * channels, 9)
-                        .matMul(fold)
+                flat.matMul(manager.create(FOLD, new Shape(9, 16)))
                         .reshape(filters, channels, 2, 2, 2, 2)
                         .transpose(2, 3, 0, 1, 4, 5)
                         .reshape(4 * filters, channels, 2, 2);
-        NDArray phaseBias = bias == null ? null : bias.tile(4);
         NDArray phases = Conv2d.conv2d(x, kernels, phaseBias, UNIT, UNIT, UNIT).singletonOrThrow();
 
         // Output row 2i + a is row i + a of phase a's (h+1)-row result. Interleaving row p of the

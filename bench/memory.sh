@@ -70,7 +70,7 @@ for mode in streamed in-memory; do
     if [ "$mode" = streamed ]; then
         budget_args=(--memory-budget "$budget")
     fi
-    pretrain "$log" --data "$fmnist/train-images-idx3-ubyte.gz" --split 1 --model conv-vae \
+    pretrain "$log" --data "$fmnist/train-images-idx3-ubyte.gz" --model conv-vae \
         --latent 16 --epochs "$stream_epochs" --out "$out/memory-$mode.aet" \
         ${budget_args[@]+"${budget_args[@]}"}
     peak=$(rss_by_epoch "$log" | awk '$2 > peak { peak = $2 } END { print peak }')

@@ -74,9 +74,8 @@ public final class BatchAssembler {
                 return view.duplicate();
             }
         }
-        try (NDArray view = manager.create(buffer, batchShape, DataType.UINT8);
-                NDArray floats = view.toType(DataType.FLOAT32, false)) {
-            return floats.div(255f);
+        try (NDArray view = manager.create(buffer, batchShape, DataType.UINT8)) {
+            return view.toType(DataType.FLOAT32, false).divi(255f);
         }
     }
 

@@ -50,8 +50,8 @@ if ! [[ $rounds =~ ^[1-9][0-9]*$ && $threads =~ ^[1-9][0-9]*$ && $quiet =~ ^[0-9
     exit 2
 fi
 
-# Both sides run in the same environment: the allocator and OpenMP settings that ./aetransfer
-# makes, with the same values, so that PyTorch gets their benefit too.
+# Both sides run with the allocator and OpenMP settings that aetransfer makes in its own process
+# (dev.aetransfer.DjlEngine): here as environment variables, so that PyTorch gets them too.
 export MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_:-134217728}
 export MALLOC_TRIM_THRESHOLD_=${MALLOC_TRIM_THRESHOLD_:-268435456}
 export MALLOC_TOP_PAD_=${MALLOC_TOP_PAD_:-67108864}

@@ -1,18 +1,33 @@
 package dev.aetransfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import com.sun.jna.Platform;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class DjlEngineTest {
+
+    @Test
+    void loading_onLinuxWithoutOpenMpSettings_shortensTheSpinBeforeThreadsSleep() {
+        assumeTrue(Platform.isLinux(), "OpenMP is GNU's on Linux only");
+        assumeTrue(
+                System.getenv("OMP_WAIT_POLICY") == null && System.getenv("GOMP_SPINCOUNT") == null,
+                "the environment sets how OpenMP waits");
+
+        DjlEngine.get();
+
+        assertThat(DjlEngine.nativeEnvironment("GOMP_SPINCOUNT")).isEqualTo("10000");
+        assertThat(DjlEngine.nativeEnvironment("OMP_WAIT_POLICY")).isNull();
+    }
 
     @Test
     void withoutGradients_onAThreadThatRecords_recordsNothingThenRecordsAgain() {

@@ -74,8 +74,10 @@ public final class BatchAssembler {
                 return view.duplicate();
             }
         }
-        try (NDArray view = manager.create(buffer, batchShape, DataType.UINT8)) {
-            return view.toType(DataType.FLOAT32, false).divi(255f);
+        // Dividing the bytes by a float32 scalar gives float32 in one pass over the batch.
+        try (NDArray view = manager.create(buffer, batchShape, DataType.UINT8);
+                NDArray maximum = manager.create(255f)) {
+            return view.div(maximum);
         }
     }
 

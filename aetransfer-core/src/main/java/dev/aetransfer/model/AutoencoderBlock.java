@@ -91,16 +91,8 @@ public final class AutoencoderBlock extends AbstractBlock {
     }
 
     private Block convDown(int channels) {
-        SequentialBlock stage = new SequentialBlock();
-        stage.add(
-                Conv2d.builder()
-                        .setKernelShape(new Shape(3, 3))
-                        .optStride(new Shape(2, 2))
-                        .optPadding(new Shape(1, 1))
-                        .setFilters(channels)
-                        .optBias(spec.normalisation() == Normalisation.NONE)
-                        .build());
-        return finishHidden(stage, channels);
+        boolean bias = spec.normalisation() == Normalisation.NONE;
+        return finishHidden(new ConvNormStage(channels, bias), channels);
     }
 
     private Block convFromLatent(int channels) {
@@ -158,7 +150,7 @@ public final class AutoencoderBlock extends AbstractBlock {
 
     private Block finishHidden(SequentialBlock stage, int channels) {
         switch (spec.normalisation()) {
-            case BATCH -> stage.add(BatchNorm.builder().build());
+            case BATCH -> stage.add(BatchNorm.builder().optEpsilon(ConvNormStage.EPSILON).build());
             case GROUP -> stage.add(new GroupNorm(channels));
             case NONE -> {}
         }

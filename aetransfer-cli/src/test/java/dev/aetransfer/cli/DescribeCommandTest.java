@@ -136,7 +136,7 @@ class DescribeCommandTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString())
-                .contains("unknown class \"cow\" in --classes; valid classes are cat, dog");
+                .contains("unknown class \"cow\" in --classes; choose from cat, dog or 0 to 1");
     }
 
     @Test

@@ -25,6 +25,8 @@ final class CsvVectors {
             Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
     private static final Pattern INTEGER = Pattern.compile("[-+]?\\d{1,9}");
     private static final String LABEL = "label";
+    private static final String ONLY_LABEL =
+            "CSV file %s line %d: the header has no column besides the label";
 
     private CsvVectors() {}
 
@@ -89,10 +91,7 @@ final class CsvVectors {
                     labelColumn = indexOfLabel(cells);
                     int width = columns - (labelColumn >= 0 ? 1 : 0);
                     if (width < 1) {
-                        throw new IllegalArgumentException(
-                                String.format(
-                                        "CSV file %s line %d: the header has no column besides the label",
-                                        file, line));
+                        throw new IllegalArgumentException(String.format(ONLY_LABEL, file, line));
                     }
                     start(width);
                     return;

@@ -21,6 +21,15 @@ final class GimpPatterns {
 
     private static final byte[] MAGIC = "GPAT".getBytes(StandardCharsets.US_ASCII);
 
+    private static final String TOO_SHORT =
+            "cannot read pattern %s: %d bytes are too few for a pattern header of %d bytes";
+    private static final String BYTES_PER_PIXEL =
+            "cannot read pattern %s: %d bytes per pixel is not supported, expected 1 to 4";
+    private static final String HEADER_SIZE =
+            "cannot read pattern %s: header size %d is outside [%d, %d], the file's length";
+    private static final String TOO_FEW_PIXELS =
+            "cannot read pattern %s: header says %dx%d, %d bytes per pixel (%d bytes); file has %d";
+
     private GimpPatterns() {}
 
     /** The header of a pattern file, checked. */
@@ -56,10 +65,7 @@ final class GimpPatterns {
     }
 
     private static IllegalArgumentException tooShort(Path file, int length) {
-        return new IllegalArgumentException(
-                String.format(
-                        "cannot read pattern %s: %d bytes are too few for a pattern header of %d bytes",
-                        file, length, FIXED_HEADER));
+        return new IllegalArgumentException(String.format(TOO_SHORT, file, length, FIXED_HEADER));
     }
 
     private static PatternHeader check(Path file, ByteBuffer start, long fileLength) {
@@ -84,10 +90,7 @@ final class GimpPatterns {
                             file, version));
         }
         if (bytesPerPixel < 1 || bytesPerPixel > 4) {
-            throw new IllegalArgumentException(
-                    String.format(
-                            "cannot read pattern %s: %d bytes per pixel is not supported, expected 1 to 4",
-                            file, bytesPerPixel));
+            throw new IllegalArgumentException(String.format(BYTES_PER_PIXEL, file, bytesPerPixel));
         }
         if (width < 1 || height < 1 || width * height > Integer.MAX_VALUE / 4) {
             throw new IllegalArgumentException(
@@ -97,15 +100,13 @@ final class GimpPatterns {
         }
         if (headerSize < FIXED_HEADER || headerSize > fileLength) {
             throw new IllegalArgumentException(
-                    String.format(
-                            "cannot read pattern %s: header size %d is outside [%d, %d], the file's length",
-                            file, headerSize, FIXED_HEADER, fileLength));
+                    String.format(HEADER_SIZE, file, headerSize, FIXED_HEADER, fileLength));
         }
         long pixelBytes = width * height * bytesPerPixel;
         if (fileLength - headerSize < pixelBytes) {
             throw new IllegalArgumentException(
                     String.format(
-                            "cannot read pattern %s: header says %dx%d with %d bytes per pixel (%d bytes) but the file holds only %d pixel bytes",
+                            TOO_FEW_PIXELS,
                             file,
                             width,
                             height,

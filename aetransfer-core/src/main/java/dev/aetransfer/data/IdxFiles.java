@@ -43,6 +43,15 @@ final class IdxFiles {
     private static final int IMAGES_MAGIC = 0x00000803;
     private static final int LABELS_MAGIC = 0x00000801;
 
+    private static final String NOT_IMAGES =
+            "IDX file %s: magic number 0x%08X is not 0x%08X (unsigned-byte images)";
+    private static final String NOT_LABELS =
+            "IDX file %s: magic number 0x%08X is not 0x%08X (unsigned-byte labels)";
+    private static final String COUNTS_DIFFER =
+            "IDX labels file %s holds %d labels but images file %s holds %d images";
+    private static final String LABELS_TRUNCATED =
+            "IDX labels file %s: truncated before the %d labels its header promises";
+
     private IdxFiles() {}
 
     /** True for a file named like an IDX images file, e.g. {@code train-images-idx3-ubyte.gz}. */
@@ -88,9 +97,7 @@ final class IdxFiles {
             int magic = in.readInt();
             if (magic != IMAGES_MAGIC) {
                 throw new IllegalArgumentException(
-                        String.format(
-                                "IDX file %s: magic number 0x%08X is not that of an images file of unsigned bytes (0x%08X)",
-                                images, magic, IMAGES_MAGIC));
+                        String.format(NOT_IMAGES, images, magic, IMAGES_MAGIC));
             }
             int count = in.readInt();
             int rows = in.readInt();
@@ -104,8 +111,7 @@ final class IdxFiles {
             if (labels != null && labels.length != count) {
                 throw new IllegalArgumentException(
                         String.format(
-                                "IDX labels file %s holds %d labels but images file %s holds %d images",
-                                labelsFile.get(), labels.length, images, count));
+                                COUNTS_DIFFER, labelsFile.get(), labels.length, images, count));
             }
             List<String> classNames = labels == null ? List.of() : classNames(images, labels);
 
@@ -155,9 +161,7 @@ final class IdxFiles {
             int magic = in.readInt();
             if (magic != LABELS_MAGIC) {
                 throw new IllegalArgumentException(
-                        String.format(
-                                "IDX file %s: magic number 0x%08X is not that of a labels file of unsigned bytes (0x%08X)",
-                                file, magic, LABELS_MAGIC));
+                        String.format(NOT_LABELS, file, magic, LABELS_MAGIC));
             }
             int count = in.readInt();
             if (count < 0) {
@@ -171,10 +175,7 @@ final class IdxFiles {
                 labels = new byte[0];
             }
             if (labels.length < count) {
-                throw new IllegalArgumentException(
-                        String.format(
-                                "IDX labels file %s: truncated before the %d labels its header promises",
-                                file, count));
+                throw new IllegalArgumentException(String.format(LABELS_TRUNCATED, file, count));
             }
             if (in.read() != -1) {
                 throw new IllegalArgumentException(

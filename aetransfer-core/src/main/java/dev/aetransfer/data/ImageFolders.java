@@ -26,6 +26,17 @@ final class ImageFolders {
     private static final Logger LOG = LoggerFactory.getLogger(ImageFolders.class);
     private static final String PATTERN_SUFFIX = ".pat";
 
+    private static final String MIXED_LAYOUTS =
+            "image folder %s: %s and %s must both have class subfolders or both hold images";
+    private static final String UNKNOWN_TEST_CLASS =
+            "image folder %s: test class \"%s\" has no folder in %s, whose classes are %s";
+    private static final String NO_IMAGES =
+            "folder %s holds no PNG, JPEG or BMP images, nor one subfolder of them per class";
+    private static final String IMAGES_BESIDE_CLASSES =
+            "folder %s holds images (%s) and class folders (%s); put each image in a class folder";
+    private static final String IGNORED_ENTRIES =
+            "ignoring {} entries of {} that are not .png, .jpg, .jpeg or .bmp files, e.g. {}";
+
     private ImageFolders() {}
 
     /** An image folder, with or without classes, with or without train and test folders. */
@@ -45,10 +56,7 @@ final class ImageFolders {
         Layout trainLayout = layout(train);
         Layout testLayout = layout(test);
         if (trainLayout.classNames.isEmpty() != testLayout.classNames.isEmpty()) {
-            throw new IllegalArgumentException(
-                    String.format(
-                            "image folder %s: %s and %s must both have class subfolders or both hold images directly",
-                            root, train, test));
+            throw new IllegalArgumentException(String.format(MIXED_LAYOUTS, root, train, test));
         }
         List<Entry> entries = new ArrayList<>(trainLayout.entries(Role.TRAIN));
         for (Entry entry : testLayout.entries(Role.TEST)) {
@@ -59,8 +67,11 @@ final class ImageFolders {
                 if (label < 0) {
                     throw new IllegalArgumentException(
                             String.format(
-                                    "image folder %s: test class \"%s\" has no folder in %s, whose classes are %s",
-                                    root, name, train, String.join(", ", trainLayout.classNames)));
+                                    UNKNOWN_TEST_CLASS,
+                                    root,
+                                    name,
+                                    train,
+                                    String.join(", ", trainLayout.classNames)));
                 }
             }
             entries.add(entry.withLabel(label, Role.TEST));
@@ -140,10 +151,7 @@ final class ImageFolders {
 
         if (top.folders.isEmpty()) {
             if (top.images.isEmpty()) {
-                throw new IllegalArgumentException(
-                        String.format(
-                                "folder %s holds no PNG, JPEG or BMP images, nor one subfolder of them per class",
-                                folder));
+                throw new IllegalArgumentException(String.format(NO_IMAGES, folder));
             }
             top.images.forEach(
                     file -> layout.files.add(new Entry(file, Format.IMAGE, -1, Role.ANY)));
@@ -151,7 +159,7 @@ final class ImageFolders {
             if (!top.images.isEmpty()) {
                 throw new IllegalArgumentException(
                         String.format(
-                                "folder %s holds both images (%s) and class subfolders (%s); put every image in a class subfolder",
+                                IMAGES_BESIDE_CLASSES,
                                 folder,
                                 top.images.get(0).getFileName(),
                                 top.folders.get(0).getFileName()));
@@ -176,7 +184,7 @@ final class ImageFolders {
         }
         if (ignored > 0) {
             LOG.warn(
-                    "ignoring {} entries of {} that are not .png, .jpg, .jpeg or .bmp files, e.g. {}",
+                    IGNORED_ENTRIES,
                     ignored,
                     folder,
                     example == null ? "a nested folder" : example);

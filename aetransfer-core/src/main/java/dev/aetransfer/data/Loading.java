@@ -34,6 +34,27 @@ final class Loading {
     private static final long PATCH_SEED = 2;
     private static final long TEST_SOURCE_SEED = 3;
 
+    private static final String RESIZE_NOTE =
+            "resize: shorter side to %d pixels (area mean down, bilinear up), centred %dx%d crop";
+    private static final String PATCHES_NOTE =
+            "patches: %d random %dx%d patches per image, wrapping around the edges, seed %d";
+    private static final String REGION_NOTE =
+            "split: by region, as a class has one image: first %.0f%% of each longer side trains";
+    private static final String TRAINING_ONLY_NOTE =
+            "split: %d images too small for two regions gave training patches only: %s";
+    private static final String TEST_LABELS_DROPPED =
+            "the training data {} is unlabelled; the labels of the test data {} are dropped";
+    private static final String UNKNOWN_TEST_CLASS =
+            "test data %s has class \"%s\", which the training data %s lacks; its classes are %s";
+    private static final String TEST_SHAPE_DIFFERS =
+            "test data %s has %s %s samples but training data %s has %s %s; give --size N to match";
+    private static final String PATTERN_SIZES_DIFFER =
+            "patterns differ in size: %s is %dx%d pixels, %s is %dx%d; give --patch P or --size N";
+    private static final String IMAGE_SIZES_DIFFER =
+            "images differ in size: %s is %dx%d pixels, %s is %dx%d; give --size N or --patch P";
+    private static final String TOO_SMALL_FOR_REGIONS =
+            "{} ({}x{} pixels) is too small for two regions of {}x{} patches; all go to training";
+
     private final DataRequest request;
     private final MemoryBudget budget;
     private final List<String> notes = new ArrayList<>();
@@ -61,17 +82,13 @@ final class Loading {
 
         if (request.size().isPresent()) {
             int size = request.size().getAsInt();
-            notes.add(
-                    String.format(
-                            "resize: shorter side to %d pixels (area average when shrinking, bilinear when enlarging), then the centred %dx%d square",
-                            size, size, size));
+            notes.add(String.format(RESIZE_NOTE, size, size, size));
         }
         if (request.patch().isPresent()) {
             int patch = request.patch().getAsInt();
             notes.add(
                     String.format(
-                            "patches: %d random %dx%d patches per image, wrapping around the edges, seed %d",
-                            request.patchesPerImage(), patch, patch, request.seed()));
+                            PATCHES_NOTE, request.patchesPerImage(), patch, patch, request.seed()));
         }
 
         Role trainRole = testSource == null ? Role.ANY : Role.TRAIN;
@@ -122,10 +139,7 @@ final class Loading {
         List<String> testNames = test.classNames();
         if (testNames.isEmpty() || train.classNames().isEmpty()) {
             if (!testNames.isEmpty()) {
-                LOG.warn(
-                        "the training data {} is unlabelled; the labels of the test data {} are dropped",
-                        train.origin(),
-                        test.origin());
+                LOG.warn(TEST_LABELS_DROPPED, train.origin(), test.origin());
             }
             return new ClassSelection(List.of(), new int[testNames.size()]);
         }
@@ -136,7 +150,7 @@ final class Loading {
             if (trainLabel < 0) {
                 throw new IllegalArgumentException(
                         String.format(
-                                "test data %s has class \"%s\", which the training data %s lacks; its classes are %s",
+                                UNKNOWN_TEST_CLASS,
                                 test.origin(),
                                 name,
                                 train.origin(),
@@ -151,7 +165,7 @@ final class Loading {
         if (!train.shape().equals(test.shape()) || train.storage() != test.storage()) {
             throw new IllegalArgumentException(
                     String.format(
-                            "test data %s has %s %s samples but the training data %s has %s %s; give --size N to bring images to one size",
+                            TEST_SHAPE_DIFFERS,
                             test.origin(),
                             test.shape(),
                             test.storage(),
@@ -252,8 +266,8 @@ final class Loading {
             }
             String format =
                     item.entry.format() == ImageCatalogue.Format.PATTERN
-                            ? "patterns differ in size: %s is %dx%d pixels but %s is %dx%d; give --patch P to cut PxP patches from each, or --size N to resize them all"
-                            : "images differ in size: %s is %dx%d pixels but %s is %dx%d; give --size N to resize them all, or --patch P to cut patches";
+                            ? PATTERN_SIZES_DIFFER
+                            : IMAGE_SIZES_DIFFER;
             throw new IllegalArgumentException(
                     String.format(
                             format,
@@ -335,13 +349,7 @@ final class Loading {
                 addPatches(train, image, regions[0], share, label, random);
                 addPatches(test, image, regions[1], perImage - share, label, random);
             } else if (byRegion) {
-                LOG.warn(
-                        "{} is {}x{} pixels, too small for separate training and test regions of {}x{} patches; all its patches go to training",
-                        file,
-                        image.width(),
-                        image.height(),
-                        patch,
-                        patch);
+                LOG.warn(TOO_SMALL_FOR_REGIONS, file, image.width(), image.height(), patch, patch);
                 trainingOnly.add(file.getFileName().toString());
                 addImage(train, image, label, random);
             } else {
@@ -353,8 +361,9 @@ final class Loading {
         if (!trainingOnly.isEmpty()) {
             notes.add(
                     String.format(
-                            "split: %d images too small for two regions gave training patches only: %s",
-                            trainingOnly.size(), String.join(", ", trainingOnly)));
+                            TRAINING_ONLY_NOTE,
+                            trainingOnly.size(),
+                            String.join(", ", trainingOnly)));
         }
         SampleSet trainSet = train.finish(names);
         SampleSet testSet = test.finish(names);
@@ -618,10 +627,7 @@ final class Loading {
     }
 
     private String regionNote(double fraction) {
-        return String.format(
-                Locale.ROOT,
-                "split: by region, as a class has a single image: each image's longer side is cut at %.0f%%; training patches come from the first part, test patches from the rest, so none overlap",
-                100 * fraction);
+        return String.format(Locale.ROOT, REGION_NOTE, 100 * fraction);
     }
 
     private String perClassNote() {

@@ -32,6 +32,14 @@ final class NpyArrays {
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(\\w+)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+    private static final String UNSUPPORTED_DTYPE =
+            "NPY file %s: dtype '%s' is not float32 ('<f4'), float64 ('<f8') or uint8 ('|u1')";
+    private static final String FORTRAN_ORDER =
+            "NPY file %s: Fortran order is not supported; save it with numpy.ascontiguousarray";
+    private static final String UNSUPPORTED_SHAPE =
+            "NPY file %s: shape (%s) is not supported; want (n, d), (n, H, W) or (n, 1|3, H, W)";
+    private static final String OUT_OF_RANGE =
+            "NPY file %s: value %s at index %d of record %d is outside [0, 1] for float images";
     private static final Map<String, DType> DTYPES =
             Map.of(
                     "<f4", DType.FLOAT32_LE,
@@ -136,15 +144,10 @@ final class NpyArrays {
         DType dtype = DTYPES.get(descr.group(1));
         if (dtype == null) {
             throw new IllegalArgumentException(
-                    String.format(
-                            "NPY file %s: dtype '%s' is not supported; expected float32 ('<f4'), float64 ('<f8') or uint8 ('|u1')",
-                            file, descr.group(1)));
+                    String.format(UNSUPPORTED_DTYPE, file, descr.group(1)));
         }
         if (!fortran.group(1).equals("False")) {
-            throw new IllegalArgumentException(
-                    String.format(
-                            "NPY file %s: Fortran-order arrays are not supported; save it in C order (numpy.ascontiguousarray)",
-                            file));
+            throw new IllegalArgumentException(String.format(FORTRAN_ORDER, file));
         }
         List<Long> dims = new ArrayList<>();
         for (String dim : shape.group(1).split(",")) {
@@ -167,9 +170,7 @@ final class NpyArrays {
         }
         if (!supported || shape[0] > Integer.MAX_VALUE || volume > 1 << 26) {
             throw new IllegalArgumentException(
-                    String.format(
-                            "NPY file %s: shape (%s) is not supported; expected (n, d) vectors, (n, H, W) images or (n, C, H, W) images with C 1 or 3",
-                            file, shapeText(shape)));
+                    String.format(UNSUPPORTED_SHAPE, file, shapeText(shape)));
         }
         return switch (shape.length) {
             case 2 -> SampleShape.vector((int) shape[1]);
@@ -207,9 +208,7 @@ final class NpyArrays {
             float value = values[i];
             if (!(value >= 0 && value <= 1)) {
                 throw new IllegalArgumentException(
-                        String.format(
-                                "NPY file %s: value %s at index %d of record %d is outside [0, 1], the range of float images",
-                                file, value, i, record));
+                        String.format(OUT_OF_RANGE, file, value, i, record));
             }
             pixels[i] = (byte) Math.round(value * 255);
         }

@@ -11,6 +11,11 @@ import java.util.Random;
  */
 final class PatchSampler {
 
+    private static final String TOO_SMALL =
+            "image %s is %dx%d pixels, too small for two regions of %dx%d patches; lower --patch";
+    private static final String TOO_FEW_PATCHES =
+            "--patches-per-image %d cannot be shared by training and test regions; give 2 or more";
+
     private PatchSampler() {}
 
     /**
@@ -53,9 +58,7 @@ final class PatchSampler {
         int side = alongColumns ? width : height;
         if (side < 2 * patch) {
             throw new IllegalArgumentException(
-                    String.format(
-                            "image %s is %dx%d pixels, too small for separate training and test regions of %dx%d patches (needs %d pixels along one side); use a smaller --patch, or --test-data",
-                            name, width, height, patch, patch, 2 * patch));
+                    String.format(TOO_SMALL, name, width, height, patch, patch));
         }
         int cut = Math.max(patch, Math.min(side - patch, (int) Math.round(fraction * side)));
         if (alongColumns) {
@@ -76,10 +79,7 @@ final class PatchSampler {
      */
     static int trainingShare(int perImage, double fraction) {
         if (perImage < 2) {
-            throw new IllegalArgumentException(
-                    String.format(
-                            "--patches-per-image %d cannot be shared between a training and a test region; give at least 2",
-                            perImage));
+            throw new IllegalArgumentException(String.format(TOO_FEW_PATCHES, perImage));
         }
         return Math.max(1, Math.min(perImage - 1, (int) Math.round(fraction * perImage)));
     }

@@ -17,6 +17,15 @@ final class Sources {
     /** The scheme of the built-in textures. */
     static final String TEXTURES = "textures:";
 
+    private static final String UNKNOWN_FORMAT =
+            "cannot tell the format of %s: not a folder, idx3-ubyte, .pat, .csv, .npy or image";
+    private static final String LABELS_FILE_GIVEN =
+            "%s is an IDX labels file; give the images file beside it (idx3-ubyte) instead";
+    private static final String IDX_FILES_IN_FOLDER =
+            "folder %s holds %d IDX images files (%s); expected one, or a train and a t10k pair";
+    private static final String LABELS_BEYOND_TRAINING =
+            "IDX file %s has labels up to %d, beyond the training file's classes 0 to %d";
+
     private Sources() {}
 
     /** A source: image files still to decode, or samples already decoded. */
@@ -109,10 +118,7 @@ final class Sources {
             return Decoded.of(IdxFiles.read(path, budget), "IDX file", spec);
         }
         if (IdxFiles.isLabelsFile(path)) {
-            throw new IllegalArgumentException(
-                    String.format(
-                            "%s is an IDX labels file; give the images file beside it (idx3-ubyte) instead",
-                            spec));
+            throw new IllegalArgumentException(String.format(LABELS_FILE_GIVEN, spec));
         }
         if (name.endsWith(".pat")) {
             return new Images(ImageFolders.patterns(path));
@@ -126,10 +132,7 @@ final class Sources {
         if (ImageFiles.hasImageExtension(path)) {
             return new Images(ImageFolders.image(path));
         }
-        throw new IllegalArgumentException(
-                String.format(
-                        "cannot tell the format of %s: expected a folder, an IDX images file (idx3-ubyte), or a .pat, .csv, .npy, .png, .jpg, .jpeg or .bmp file",
-                        spec));
+        throw new IllegalArgumentException(String.format(UNKNOWN_FORMAT, spec));
     }
 
     private static Source openFolder(Path folder, MemoryBudget budget) {
@@ -148,7 +151,7 @@ final class Sources {
             if (idx.size() != 2 || train == null || test == null) {
                 throw new IllegalArgumentException(
                         String.format(
-                                "folder %s holds %d IDX images files (%s); expected one, or a train and a t10k pair",
+                                IDX_FILES_IN_FOLDER,
                                 folder,
                                 idx.size(),
                                 idx.stream()
@@ -176,8 +179,10 @@ final class Sources {
         if (test.classNames().size() > train.classNames().size()) {
             throw new IllegalArgumentException(
                     String.format(
-                            "IDX file %s has labels up to %d, beyond the training file's classes 0 to %d",
-                            file, test.classNames().size() - 1, train.classNames().size() - 1));
+                            LABELS_BEYOND_TRAINING,
+                            file,
+                            test.classNames().size() - 1,
+                            train.classNames().size() - 1));
         }
         int[] all = new int[test.size()];
         Arrays.setAll(all, i -> i);

@@ -12,6 +12,11 @@ import java.util.Random;
  */
 public final class Splits {
 
+    private static final String UNKNOWN_CLASS =
+            "unknown class \"%s\" in --classes; choose from %s or 0 to %d";
+    private static final String CLASS_TOO_SMALL =
+            "--per-class %d is larger than class \"%s\", which has %d training examples";
+
     private Splits() {}
 
     /**
@@ -74,8 +79,10 @@ public final class Splits {
         }
         throw new IllegalArgumentException(
                 String.format(
-                        "unknown class \"%s\" in --classes; valid classes are %s (or their numbers 0 to %d)",
-                        token, String.join(", ", classNames), classNames.size() - 1));
+                        UNKNOWN_CLASS,
+                        token,
+                        String.join(", ", classNames),
+                        classNames.size() - 1));
     }
 
     /**
@@ -118,8 +125,7 @@ public final class Splits {
             if (members.length < perClass) {
                 throw new IllegalArgumentException(
                         String.format(
-                                "--per-class %d is larger than class \"%s\", which has %d training examples",
-                                perClass, classNames.get(c), members.length));
+                                CLASS_TOO_SMALL, perClass, classNames.get(c), members.length));
             }
             shuffle(members, random);
             for (int i = 0; i < perClass; i++) {

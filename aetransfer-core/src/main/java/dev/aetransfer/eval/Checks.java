@@ -7,6 +7,11 @@ import dev.aetransfer.data.SampleShape;
  */
 final class Checks {
 
+    private static final String OUTSIDE_UNIT_RANGE =
+            "%s: image %d of the batch has value %s at index %d, outside [0, 1]";
+    private static final String NEGATIVE_LABEL =
+            "%s: label %d at index %d is not a class index >= 0; probes need labels";
+
     private Checks() {}
 
     /** Checks that every image has {@code shape.volume()} values, all in [0, 1]. */
@@ -27,9 +32,7 @@ final class Checks {
             float v = image[j];
             if (!(v >= 0f && v <= 1f)) {
                 throw new IllegalArgumentException(
-                        String.format(
-                                "%s: image %d of the batch has value %s at index %d, outside [0, 1]",
-                                what, index, v, j));
+                        String.format(OUTSIDE_UNIT_RANGE, what, index, v, j));
             }
         }
     }
@@ -97,9 +100,7 @@ final class Checks {
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0) {
                 throw new IllegalArgumentException(
-                        String.format(
-                                "%s: label %d at index %d is not a class index >= 0; probes need labels",
-                                what, labels[i], i));
+                        String.format(NEGATIVE_LABEL, what, labels[i], i));
             }
         }
     }

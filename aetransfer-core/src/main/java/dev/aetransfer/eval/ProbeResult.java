@@ -10,6 +10,9 @@ package dev.aetransfer.eval;
  */
 public record ProbeResult(int correct, int total, int majorityCorrect) {
 
+    private static final String COUNTS_OUT_OF_RANGE =
+            "probe counts must be in [0, total >= 1], got correct=%d majorityCorrect=%d total=%d";
+
     public ProbeResult {
         if (total < 1
                 || correct < 0
@@ -17,9 +20,7 @@ public record ProbeResult(int correct, int total, int majorityCorrect) {
                 || majorityCorrect < 0
                 || majorityCorrect > total) {
             throw new IllegalArgumentException(
-                    String.format(
-                            "probe counts need total >= 1 and each count in [0, total], got correct=%d majorityCorrect=%d total=%d",
-                            correct, majorityCorrect, total));
+                    String.format(COUNTS_OUT_OF_RANGE, correct, majorityCorrect, total));
         }
     }
 

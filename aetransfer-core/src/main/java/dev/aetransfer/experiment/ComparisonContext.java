@@ -1,6 +1,7 @@
 package dev.aetransfer.experiment;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a comparison ran on, for the report's header and {@code results.json}.
@@ -53,5 +54,11 @@ public record ComparisonContext(
     /** True when the target has labels, so probes could be measured. */
     public boolean labelled() {
         return !classNames.isEmpty();
+    }
+
+    /** {@code 3 seeds × 20 epochs}, or {@code 1 seed × 20 epochs}. */
+    public String runs() {
+        return String.format(
+                Locale.ROOT, "%d seed%s × %d epochs", seeds, seeds == 1 ? "" : "s", epochs);
     }
 }

@@ -40,6 +40,11 @@ public final class ComparisonRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ComparisonRunner.class);
 
+    private static final String NO_HELD_OUT =
+            "data %s has no held-out split; use --split, --test-data or train/ and test/";
+    private static final String NO_EARLY_STOP =
+            "compare does not stop early; --patience %d is for pretrain and finetune";
+
     private final Builder options;
 
     private ComparisonRunner(Builder builder) {
@@ -154,10 +159,7 @@ public final class ComparisonRunner {
 
     private void checkData(SampleSet train, SampleSet test) {
         if (test.size() == 0) {
-            throw new IllegalArgumentException(
-                    String.format(
-                            "data %s has no held-out split to measure on; give --split, --test-data or train/ and test/ folders",
-                            train.origin()));
+            throw new IllegalArgumentException(String.format(NO_HELD_OUT, train.origin()));
         }
         if (train.size() < 2) {
             throw new IllegalArgumentException(
@@ -520,8 +522,7 @@ public final class ComparisonRunner {
                 throw new IllegalArgumentException("--strategies names no strategy");
             }
             if (config.patience() > 0) {
-                throw new IllegalArgumentException(
-                        "compare measures on the held-out split and does not stop early; --patience is for pretrain and finetune");
+                throw new IllegalArgumentException(String.format(NO_EARLY_STOP, config.patience()));
             }
             if (gridImages < 1 || gridImages > 32) {
                 throw new IllegalArgumentException(

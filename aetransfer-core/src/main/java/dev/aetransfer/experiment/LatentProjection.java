@@ -25,15 +25,16 @@ public record LatentProjection(
         List<String> classNames,
         double explainedVariance) {
 
+    private static final String POINTS_DIFFER =
+            "latent projection %s: %d x, %d y and %d labels, want one of each per point";
+
     public LatentProjection {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a latent projection needs a row name, got none");
         }
         if (x.length != y.length || x.length != labels.length) {
             throw new IllegalArgumentException(
-                    String.format(
-                            "latent projection %s: %d x, %d y and %d labels, want one of each per point",
-                            name, x.length, y.length, labels.length));
+                    String.format(POINTS_DIFFER, name, x.length, y.length, labels.length));
         }
         classNames = List.copyOf(classNames);
         for (int label : labels) {

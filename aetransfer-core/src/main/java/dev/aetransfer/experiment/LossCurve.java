@@ -14,15 +14,16 @@ import java.util.Objects;
  */
 public record LossCurve(String name, double[] trainLoss, double[] validationLoss) {
 
+    private static final String EPOCHS_DIFFER =
+            "loss curve %s: %d training losses but %d held-out losses, want one of each per epoch";
+
     public LossCurve {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a loss curve needs a strategy name, got none");
         }
         if (trainLoss.length != validationLoss.length) {
             throw new IllegalArgumentException(
-                    String.format(
-                            "loss curve %s: %d training losses but %d held-out losses, want one of each per epoch",
-                            name, trainLoss.length, validationLoss.length));
+                    String.format(EPOCHS_DIFFER, name, trainLoss.length, validationLoss.length));
         }
         trainLoss = trainLoss.clone();
         validationLoss = validationLoss.clone();

@@ -46,6 +46,17 @@ public record Recommendation(
     /** The strategy trained from random weights on the target alone. */
     public static final String SCRATCH = "scratch";
 
+    private static final String NO_STRATEGIES =
+            "cannot recommend a strategy: the comparison has no strategy rows, only %s";
+    private static final String NO_LABELS =
+            "The target has no labels, so strategies are ranked by held-out reconstruction MSE.";
+    private static final String ONE_SEED =
+            "With one seed, close strategies cannot be told from noise; run --seeds 3 or more.";
+    private static final String OVERFITS =
+            "%s overfits the target: its held-out MSE is %s its training MSE (%s against %s).";
+    private static final String MISLEADING =
+            "%s reconstructs best (MSE %s) but %s: a low reconstruction error misleads here.%s";
+
     public Recommendation {
         if (objective == null || recommended == null || reason == null) {
             throw new IllegalArgumentException(
@@ -66,9 +77,7 @@ public record Recommendation(
                 rows.stream().filter(row -> row.kind() == RowKind.STRATEGY).toList();
         if (strategies.isEmpty()) {
             throw new IllegalArgumentException(
-                    String.format(
-                            "cannot recommend a strategy: the comparison has no strategy rows, only %s",
-                            rows.stream().map(ComparisonRow::name).toList()));
+                    String.format(NO_STRATEGIES, rows.stream().map(ComparisonRow::name).toList()));
         }
 
         // Without labels nothing can be probed, so only reconstruction can rank.
@@ -77,8 +86,7 @@ public record Recommendation(
         ComparisonObjective objective = requested;
         if (requested == ComparisonObjective.PROBE && !labelled) {
             objective = ComparisonObjective.RECON;
-            notes.add(
-                    "The target has no labels, so strategies are ranked by held-out reconstruction MSE instead of probe accuracy.");
+            notes.add(NO_LABELS);
         }
         Figure primary = objective == ComparisonObjective.PROBE ? Figure.PROBE : Figure.MSE;
         Figure secondary = primary == Figure.PROBE ? Figure.MSE : Figure.PROBE;
@@ -126,8 +134,7 @@ public record Recommendation(
         }
 
         if (candidates.stream().allMatch(row -> row.seeds() == 1)) {
-            notes.add(
-                    "With one seed there is no estimate of noise, so close strategies cannot be told apart; run with --seeds 3 or more.");
+            notes.add(ONE_SEED);
         }
         notes.addAll(overfitNotes);
         if (misleading != null) {
@@ -255,7 +262,7 @@ public record Recommendation(
                             : "above";
             notes.add(
                     String.format(
-                            "%s overfits the target: its held-out MSE is %s its training MSE (%s against %s).",
+                            OVERFITS,
                             row.name(),
                             above,
                             row.reconMse().format(decimals, false),
@@ -297,9 +304,7 @@ public record Recommendation(
                 row == pick && objective == ComparisonObjective.RECON
                         ? " If the latent features matter, use --objective probe."
                         : "";
-        return String.format(
-                "%s reconstructs best (MSE %s) but %s: a low reconstruction error does not make useful features.%s",
-                row.name(), Figure.MSE.describe(row), probes, hint);
+        return String.format(MISLEADING, row.name(), Figure.MSE.describe(row), probes, hint);
     }
 
     private static long params(ComparisonRow row) {

@@ -33,8 +33,8 @@ public final class HtmlReport {
             main{max-width:1240px;margin:0 auto;padding:24px 32px 48px}
             h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 8px}
             .context{color:#555;margin:0 0 20px}
-            section{background:#fff;border:1px solid #e1e4e8;border-radius:8px;padding:4px 20px 16px;
-            margin:0 0 20px}
+            section{background:#fff;border:1px solid #e1e4e8;border-radius:8px;
+            padding:4px 20px 16px;margin:0 0 20px}
             .pick{border-left:6px solid #2ca02c}.pick h2{font-size:22px}
             .pick .objective{color:#555;margin-top:-4px}
             .notes li{color:#8a4b00}
@@ -42,24 +42,25 @@ public final class HtmlReport {
             padding:1px 4px;border-radius:3px}
             table.results{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums;
             font-size:14px}
-            .results th,.results td{padding:5px 7px;border-bottom:1px solid #eceef1;text-align:right;
-            white-space:nowrap}
+            .results th,.results td{padding:5px 7px;border-bottom:1px solid #eceef1;
+            text-align:right;white-space:nowrap}
             .results th{background:#fafbfc;font-weight:600;border-bottom:2px solid #d0d4d9}
             .results th:first-child,.results td:first-child{text-align:left}
             .results tr.recommended td{background:#eaf6ea}
             .results tr.first-baseline td{border-top:2px solid #d0d4d9}
             .results td.best{font-weight:700}
-            .results td.best .mean::after{content:"*";color:#2ca02c;margin-right:-8px;padding-left:1px}
+            .results td.best .mean::after{content:"*";color:#2ca02c;margin-right:-8px;
+            padding-left:1px}
             .results td.absent{color:#aaa}
             .results .sd{display:block;color:#777;font-size:12px;font-weight:400;line-height:1.1}
             .scroll{overflow-x:auto}
-            .tag{display:inline-block;font-size:11px;padding:0 6px;border-radius:9px;margin-left:6px;
-            vertical-align:1px}
+            .tag{display:inline-block;font-size:11px;padding:0 6px;border-radius:9px;
+            margin-left:6px;vertical-align:1px}
             .tag.rec{background:#2ca02c;color:#fff}.tag.over{background:#fde7d3;color:#8a4b00}
             .tag.base{background:#eceef1;color:#555}
             .legend{color:#555;font-size:13px}
-            .swatch{display:inline-block;width:11px;height:11px;border-radius:50%;margin:0 4px 0 12px;
-            vertical-align:-1px}
+            .swatch{display:inline-block;width:11px;height:11px;border-radius:50%;
+            margin:0 4px 0 12px;vertical-align:-1px}
             .multiples{display:flex;flex-wrap:wrap;gap:12px}
             figure{margin:0}figcaption{font-size:14px;font-weight:600;margin:0 0 2px 4px}
             figcaption span{font-weight:400;color:#666;font-size:13px}
@@ -119,14 +120,14 @@ public final class HtmlReport {
                         : "no labels";
         return String.format(
                 Locale.ROOT,
-                "Fine-tuned from <code>%s</code> on %d training samples, measured on %d held-out samples; %s; %d seed%s × %d epochs; %.0f s in all.",
+                """
+                Fine-tuned from <code>%s</code> on %d training samples, measured on %d held-out \
+                samples; %s; %s; %.0f s in all.""",
                 escape(context.pretrainedModel()),
                 context.trainSize(),
                 context.testSize(),
                 classes,
-                context.seeds(),
-                context.seeds() == 1 ? "" : "s",
-                context.epochs(),
+                context.runs(),
                 context.totalSeconds());
     }
 
@@ -360,13 +361,13 @@ public final class HtmlReport {
 
         html.append("<section>\n<h2>Reconstructions</h2>\n");
         html.append(
-                String.format(
-                        "<p class=\"legend\">The same %d held-out images (top row) and their reconstructions from the latent means by each strategy and baseline, first seed.</p>\n",
-                        grid.size()));
-        html.append(
-                String.format(
-                        "<img class=\"sheet\" alt=\"reconstruction grid\" src=\"%s\">\n</section>\n",
-                        png(ImagePng.encode(sheet))));
+                """
+                <p class="legend">The same %d held-out images (top row) and their reconstructions \
+                from the latent means by each strategy and baseline, first seed.</p>
+                <img class="sheet" alt="reconstruction grid" src="%s">
+                </section>
+                """
+                        .formatted(grid.size(), png(ImagePng.encode(sheet))));
     }
 
     private static void projections(ComparisonResult result, StringBuilder html) {

@@ -43,7 +43,7 @@ public final class TerminalTable {
         return out.toString();
     }
 
-    /** {@code textures:target: 600 training, 150 held-out, 5 classes; from source.aet; …}. */
+    /** {@code textures:target: 600 training and 150 held-out samples, 5 classes; from …}. */
     static String contextLine(ComparisonContext context) {
         String classes =
                 context.labelled()
@@ -51,15 +51,13 @@ public final class TerminalTable {
                         : "no labels";
         return String.format(
                 Locale.ROOT,
-                "%s: %d training and %d held-out samples, %s; from %s; %d seed%s × %d epochs; %.0f s",
+                "%s: %d training and %d held-out samples, %s; from %s; %s; %.0f s",
                 context.dataOrigin(),
                 context.trainSize(),
                 context.testSize(),
                 classes,
                 context.pretrainedModel(),
-                context.seeds(),
-                context.seeds() == 1 ? "" : "s",
-                context.epochs(),
+                context.runs(),
                 context.totalSeconds());
     }
 

@@ -19,6 +19,9 @@ public enum InputAdaptation {
     GRAY,
     RGB;
 
+    private static final String UNKNOWN =
+            "--adapt-input: unknown conversion %s; use resize, gray or rgb";
+
     /** Parses {@code --adapt-input}: names separated by commas, or {@code none}. */
     public static Set<InputAdaptation> parse(String text) {
         Set<InputAdaptation> result = EnumSet.noneOf(InputAdaptation.class);
@@ -29,11 +32,7 @@ public enum InputAdaptation {
                 case "gray", "grey" -> result.add(GRAY);
                 case "rgb" -> result.add(RGB);
                 case "none", "" -> {}
-                default ->
-                        throw new IllegalArgumentException(
-                                String.format(
-                                        "--adapt-input: unknown conversion %s; use resize, gray or rgb",
-                                        part.trim()));
+                default -> throw new IllegalArgumentException(String.format(UNKNOWN, part.trim()));
             }
         }
         return result;

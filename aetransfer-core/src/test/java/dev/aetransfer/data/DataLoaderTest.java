@@ -144,7 +144,7 @@ class DataLoaderTest {
                                                 .setSource(dir.resolve("train").toString())
                                                 .optTestSource(dir.resolve("other").toString())))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("has 1x6x6 UINT8 samples but the training data")
+                .hasMessageContaining("has 1x6x6 UINT8 samples but training data")
                 .hasMessageContaining("give --size N");
     }
 

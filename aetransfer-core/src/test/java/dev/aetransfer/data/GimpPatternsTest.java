@@ -15,6 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GimpPatternsTest {
 
+    private static final String TOO_FEW_PIXELS =
+            "cannot read pattern %s: header says 4x4, 3 bytes per pixel (48 bytes); file has 38";
+    private static final String TOO_SHORT =
+            "cannot read pattern %s: 10 bytes are too few for a pattern header of 24 bytes";
+    private static final String TRAINING_ONLY =
+            "split: 1 images too small for two regions gave training patches only: warning.pat";
+
     @TempDir Path dir;
 
     @Test
@@ -84,9 +91,7 @@ class GimpPatternsTest {
 
         assertThatThrownBy(() -> GimpPatterns.decode(file))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "cannot read pattern %s: header says 4x4 with 3 bytes per pixel (48 bytes) but the file holds only 38 pixel bytes",
-                        file);
+                .hasMessage(TOO_FEW_PIXELS, file);
     }
 
     @Test
@@ -107,9 +112,7 @@ class GimpPatternsTest {
 
         assertThatThrownBy(() -> GimpPatterns.decode(file))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "cannot read pattern %s: 10 bytes are too few for a pattern header of 24 bytes",
-                        file);
+                .hasMessage(TOO_SHORT, file);
     }
 
     @Test
@@ -173,7 +176,7 @@ class GimpPatternsTest {
                                         DataRequest.builder().setSource(dir.toString()).build()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("patterns differ in size")
-                .hasMessageContaining("a.pat is 10x10 pixels but")
+                .hasMessageContaining("a.pat is 10x10 pixels, ")
                 .hasMessageContaining("b.pat is 12x10")
                 .hasMessageContaining("give --patch P");
     }
@@ -193,9 +196,7 @@ class GimpPatternsTest {
 
         assertThat(Splits.counts(split.train())).containsExactly(10, 8);
         assertThat(Splits.counts(split.test())).containsExactly(0, 2);
-        assertThat(split.notes())
-                .contains(
-                        "split: 1 images too small for two regions gave training patches only: warning.pat");
+        assertThat(split.notes()).contains(TRAINING_ONLY);
     }
 
     @Test

@@ -19,6 +19,8 @@ class IdxFilesTest {
     @TempDir Path dir;
 
     private static final MemoryBudget PLENTY = new MemoryBudget(1 << 20);
+    private static final String WRONG_MAGIC =
+            "IDX file %s: magic number 0x00000802 is not 0x00000803 (unsigned-byte images)";
 
     /** {@code count} 2x3 images, image {@code i} filled with {@code i}, label {@code i % 3}. */
     private static byte[] pixels(int count) {
@@ -125,9 +127,7 @@ class IdxFilesTest {
 
         assertThatThrownBy(() -> IdxFiles.read(images, PLENTY))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "IDX file %s: magic number 0x00000802 is not that of an images file of unsigned bytes (0x00000803)",
-                        images);
+                .hasMessage(WRONG_MAGIC, images);
     }
 
     @Test
@@ -139,7 +139,7 @@ class IdxFilesTest {
         assertThatThrownBy(() -> IdxFiles.read(images, PLENTY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("IDX file " + labels)
-                .hasMessageContaining("is not that of a labels file");
+                .hasMessageContaining("is not 0x00000801 (unsigned-byte labels)");
     }
 
     @Test

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ImageFolderTest {
 
+    private static final String NO_IMAGES =
+            "folder %s holds no PNG, JPEG or BMP images, nor one subfolder of them per class";
+
     @TempDir Path dir;
 
     private static TrainTestSplit load(Path source, DataRequest.Builder builder) {
@@ -273,9 +276,7 @@ class ImageFolderTest {
     void load_emptyFolder_says_noImages() {
         assertThatThrownBy(() -> load(dir, request()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "folder %s holds no PNG, JPEG or BMP images, nor one subfolder of them per class",
-                        dir);
+                .hasMessage(NO_IMAGES, dir);
     }
 
     @Test

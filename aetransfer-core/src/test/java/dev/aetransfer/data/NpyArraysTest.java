@@ -16,6 +16,10 @@ class NpyArraysTest {
     @TempDir Path dir;
 
     private static final MemoryBudget PLENTY = new MemoryBudget(1 << 20);
+    private static final String OUT_OF_RANGE =
+            "NPY file %s: value 3.0 at index 1 of record 1 is outside [0, 1] for float images";
+    private static final String UNSUPPORTED_DTYPE =
+            "NPY file %s: dtype '<i8' is not float32 ('<f4'), float64 ('<f8') or uint8 ('|u1')";
 
     private static float[] row(SampleSet set, int index) {
         float[] values = new float[set.shape().volume()];
@@ -86,9 +90,7 @@ class NpyArraysTest {
 
         assertThatThrownBy(() -> NpyArrays.read(file, PLENTY))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "NPY file %s: value 3.0 at index 1 of record 1 is outside [0, 1], the range of float images",
-                        file);
+                .hasMessage(OUT_OF_RANGE, file);
     }
 
     @Test
@@ -97,9 +99,7 @@ class NpyArraysTest {
 
         assertThatThrownBy(() -> NpyArrays.read(file, PLENTY))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "NPY file %s: dtype '<i8' is not supported; expected float32 ('<f4'), float64 ('<f8') or uint8 ('|u1')",
-                        file);
+                .hasMessage(UNSUPPORTED_DTYPE, file);
     }
 
     @Test
@@ -107,7 +107,7 @@ class NpyArraysTest {
         Path file = npy(dir.resolve("a.npy"), "<f4", new long[] {3}, float32(1, 2, 3));
 
         assertThatThrownBy(() -> NpyArrays.read(file, PLENTY))
-                .hasMessageContaining("shape (3) is not supported; expected (n, d) vectors");
+                .hasMessageContaining("shape (3) is not supported; want (n, d), (n, H, W)");
     }
 
     @Test

@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
 class SplitsTest {
 
     private static final List<String> NAMES = List.of("zero", "one", "two");
+    private static final String CLASS_TOO_SMALL =
+            "--per-class 6 is larger than class \"two\", which has 5 training examples";
+    private static final String UNKNOWN_CLASS =
+            "unknown class \"three\" in --classes; choose from zero, one, two or 0 to 2";
 
     /** 10 of class 0, 20 of class 1, 5 of class 2, interleaved. */
     private static int[] labels() {
@@ -85,8 +89,7 @@ class SplitsTest {
     void perClass_largerThanAClass_namesClassAndCount() {
         assertThatThrownBy(() -> Splits.perClass(labels(), NAMES, 6, 11))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "--per-class 6 is larger than class \"two\", which has 5 training examples");
+                .hasMessage(CLASS_TOO_SMALL);
     }
 
     @Test
@@ -102,8 +105,7 @@ class SplitsTest {
     void selectClasses_unknownName_listsTheValidOnes() {
         assertThatThrownBy(() -> Splits.selectClasses(NAMES, List.of("three"), "data"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "unknown class \"three\" in --classes; valid classes are zero, one, two (or their numbers 0 to 2)");
+                .hasMessage(UNKNOWN_CLASS);
     }
 
     @Test

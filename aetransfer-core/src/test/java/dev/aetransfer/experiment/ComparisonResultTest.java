@@ -10,6 +10,13 @@ import org.junit.jupiter.api.Test;
 
 class ComparisonResultTest {
 
+    private static final String UNKNOWN_CURVE =
+            "a loss curve names gradual, which is not a comparison row; rows are [full]";
+    private static final String EPOCHS_DIFFER =
+            "loss curve full: 2 training losses but 1 held-out losses, want one of each per epoch";
+    private static final String SHORT_IMAGE =
+            "reconstruction grid: image 1 of the originals has 3 values, want 4 for 1x2x2";
+
     private static final ComparisonContext CONTEXT =
             new ComparisonContext("textures:target", "source.aet", 1, 2, 3.5, 40, 10, List.of("a"));
 
@@ -64,16 +71,14 @@ class ComparisonResultTest {
 
         assertThatThrownBy(builder::build)
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "a loss curve names gradual, which is not a comparison row; rows are [full]");
+                .hasMessage(UNKNOWN_CURVE);
     }
 
     @Test
     void lossCurve_lengthsDiffer_isRefused() {
         assertThatThrownBy(() -> new LossCurve("full", new double[] {1, 2}, new double[] {1}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "loss curve full: 2 training losses but 1 held-out losses, want one of each per epoch");
+                .hasMessage(EPOCHS_DIFFER);
     }
 
     @Test
@@ -95,8 +100,7 @@ class ComparisonResultTest {
 
         assertThatThrownBy(() -> new ReconstructionGrid(shape, List.of(new float[3]), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "reconstruction grid: image 1 of the originals has 3 values, want 4 for 1x2x2");
+                .hasMessage(SHORT_IMAGE);
     }
 
     @Test

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ComparisonRunnerTest {
 
     private static final SampleShape SHAPE = new SampleShape(1, 16, 16);
+    private static final String NO_HELD_OUT =
+            "data tiny-stripes has no held-out split; use --split, --test-data or train/ and test/";
 
     private static Path pretrained(Path dir) {
         Path file = dir.resolve("source.aet");
@@ -90,7 +92,7 @@ class ComparisonRunnerTest {
                                         .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
-                        "compare measures on the held-out split and does not stop early; --patience is for pretrain and finetune");
+                        "compare does not stop early; --patience 3 is for pretrain and finetune");
     }
 
     @Test
@@ -108,7 +110,6 @@ class ComparisonRunnerTest {
 
         assertThatThrownBy(runner::run)
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "data tiny-stripes has no held-out split to measure on; give --split, --test-data or train/ and test/ folders");
+                .hasMessage(NO_HELD_OUT);
     }
 }

@@ -96,7 +96,9 @@ class LatentProjectionTest {
         assertThatThrownBy(() -> LatentProjection.of("full", means, new int[] {0, 0}, List.of("a")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
-                        "latent projection full: PCA training rows: row 1 has 1 values, expected 2 like row 0");
+                        """
+                        latent projection full: PCA training rows: row 1 has 1 values, \
+                        expected 2 like row 0""");
     }
 
     @Test

@@ -8,6 +8,17 @@ import org.junit.jupiter.api.Test;
 
 class RecommendationTest {
 
+    private static final String SCRATCH_PROBES_WORST =
+            "scratch reconstructs best (MSE 0.00600 ± 0.00030) but probes worst (45.0 ± 2.0%)";
+    private static final String PROBE_HINT =
+            "If the latent features matter, use --objective probe.";
+    private static final String NO_LABELS =
+            "The target has no labels, so strategies are ranked by held-out reconstruction MSE.";
+    private static final String ONE_SEED =
+            "With one seed, close strategies cannot be told from noise; run --seeds 3 or more.";
+    private static final String ONLY_BASELINES =
+            "cannot recommend a strategy: the comparison has no strategy rows, only [pca]";
+
     /** A small target where scratch reconstructs best but its features probe worst. */
     private static final List<ComparisonRow> SMALL_TARGET =
             List.of(
@@ -43,15 +54,16 @@ class RecommendationTest {
         assertThat(recommendation.overfitting()).containsExactly("scratch");
         assertThat(recommendation.reason())
                 .isEqualTo(
-                        "freeze-encoder has the highest linear-probe accuracy, 84.0 ± 1.0%. On probe accuracy it beats scratch (45.0 ± 2.0%), pca (72.0 ± 1.0%) and raw-pixels (64.0 ± 0.0%).");
+                        """
+                        freeze-encoder has the highest linear-probe accuracy, 84.0 ± 1.0%. \
+                        On probe accuracy it beats scratch (45.0 ± 2.0%), pca (72.0 ± 1.0%) \
+                        and raw-pixels (64.0 ± 0.0%).""");
         assertThat(recommendation.notes())
                 .anySatisfy(
                         note ->
                                 assertThat(note)
-                                        .startsWith(
-                                                "scratch reconstructs best (MSE 0.00600 ± 0.00030) but probes worst (45.0 ± 2.0%)")
-                                        .contains(
-                                                "a low reconstruction error does not make useful features")
+                                        .startsWith(SCRATCH_PROBES_WORST)
+                                        .contains("a low reconstruction error misleads here")
                                         .doesNotContain("--objective probe"));
     }
 
@@ -89,12 +101,7 @@ class RecommendationTest {
                         "scratch has the lowest held-out reconstruction MSE, 0.00600 ± 0.00030.")
                 .contains("On held-out MSE it beats pca (0.0150 ± 0.0000).");
         assertThat(recommendation.notes())
-                .anySatisfy(
-                        note ->
-                                assertThat(note)
-                                        .contains("probes worst")
-                                        .endsWith(
-                                                "If the latent features matter, use --objective probe."));
+                .anySatisfy(note -> assertThat(note).contains("probes worst").endsWith(PROBE_HINT));
     }
 
     @Test
@@ -105,7 +112,9 @@ class RecommendationTest {
         // scratch trains to 0.0025 and holds out at 0.0060: 140% above; full is 15% above.
         assertThat(recommendation.notes())
                 .contains(
-                        "scratch overfits the target: its held-out MSE is 140% above its training MSE (0.00600 against 0.00250).");
+                        """
+                        scratch overfits the target: its held-out MSE is 140% above its \
+                        training MSE (0.00600 against 0.00250).""");
         assertThat(recommendation.notes()).noneMatch(note -> note.startsWith("full overfits"));
     }
 
@@ -132,7 +141,9 @@ class RecommendationTest {
         assertThat(recommendation.indistinguishable()).containsExactly("gradual");
         assertThat(recommendation.reason())
                 .isEqualTo(
-                        "freeze-encoder has the highest linear-probe accuracy, 84.0 ± 2.0%, but gradual (83.0 ± 2.0%) is within noise of it.");
+                        """
+                        freeze-encoder has the highest linear-probe accuracy, 84.0 ± 2.0%, \
+                        but gradual (83.0 ± 2.0%) is within noise of it.""");
     }
 
     @Test
@@ -154,7 +165,10 @@ class RecommendationTest {
         assertThat(recommendation.indistinguishable()).containsExactly("full");
         assertThat(recommendation.reason())
                 .isEqualTo(
-                        "freeze-encoder is within noise of the highest linear-probe accuracy (84.0 ± 2.0%, against 85.0 ± 3.0% for full) and has a lower held-out MSE than full (0.00900 ± 0.00050 against 0.0110 ± 0.0005).");
+                        """
+                        freeze-encoder is within noise of the highest linear-probe accuracy \
+                        (84.0 ± 2.0%, against 85.0 ± 3.0% for full) and has a lower held-out \
+                        MSE than full (0.00900 ± 0.00050 against 0.0110 ± 0.0005).""");
     }
 
     @Test
@@ -210,7 +224,10 @@ class RecommendationTest {
 
         assertThat(recommendation.reason())
                 .endsWith(
-                        "On probe accuracy it is within noise of raw-pixels (80.5 ± 1.0%) and falls behind pca (90.0 ± 1.0%), so no strategy beats the pca baseline on this target.");
+                        """
+                        On probe accuracy it is within noise of raw-pixels (80.5 ± 1.0%) and \
+                        falls behind pca (90.0 ± 1.0%), so no strategy beats the pca baseline \
+                        on this target.""");
     }
 
     @Test
@@ -225,9 +242,7 @@ class RecommendationTest {
 
         assertThat(recommendation.objective()).isEqualTo(ComparisonObjective.RECON);
         assertThat(recommendation.recommended()).isEqualTo("full");
-        assertThat(recommendation.notes())
-                .containsExactly(
-                        "The target has no labels, so strategies are ranked by held-out reconstruction MSE instead of probe accuracy.");
+        assertThat(recommendation.notes()).containsExactly(NO_LABELS);
     }
 
     @Test
@@ -241,9 +256,7 @@ class RecommendationTest {
 
         assertThat(recommendation.reason())
                 .isEqualTo("full has the lowest held-out reconstruction MSE, 0.0100.");
-        assertThat(recommendation.notes())
-                .containsExactly(
-                        "With one seed there is no estimate of noise, so close strategies cannot be told apart; run with --seeds 3 or more.");
+        assertThat(recommendation.notes()).containsExactly(ONE_SEED);
     }
 
     @Test
@@ -252,8 +265,7 @@ class RecommendationTest {
 
         assertThatThrownBy(() -> Recommendation.decide(rows, ComparisonObjective.RECON))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "cannot recommend a strategy: the comparison has no strategy rows, only [pca]");
+                .hasMessage(ONLY_BASELINES);
     }
 
     private static ComparisonRow.Builder strategy(String name) {

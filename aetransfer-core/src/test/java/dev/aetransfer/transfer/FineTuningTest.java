@@ -93,6 +93,8 @@ class FineTuningTest {
                                         TransferOptions.defaults()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
-                        "data tiny-stripes has samples of shape 3x16x16 but the pretrained model takes 1x16x16; see --adapt-input");
+                        """
+                        data tiny-stripes has samples of shape 3x16x16 but the pretrained model \
+                        takes 1x16x16; see --adapt-input""");
     }
 }

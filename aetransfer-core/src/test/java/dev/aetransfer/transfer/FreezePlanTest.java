@@ -94,7 +94,9 @@ class FreezePlanTest {
         assertThatThrownBy(() -> plan("freeze:encoder.*,middle", 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
-                        "freeze:middle matches no stage; the stages are encoder.0, encoder.1, latent, decoder.0, decoder.1, decoder.out");
+                        """
+                        freeze:middle matches no stage; the stages are encoder.0, encoder.1, \
+                        latent, decoder.0, decoder.1, decoder.out""");
     }
 
     @Test
@@ -102,7 +104,10 @@ class FreezePlanTest {
         assertThatThrownBy(() -> Strategy.parse("freeze-all"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
-                        "unknown strategy freeze-all; choose one of scratch, pretrained, freeze-encoder, last-layer, full, discriminative, gradual, adapters, freeze:GLOB");
+                        """
+                        unknown strategy freeze-all; choose one of scratch, pretrained, \
+                        freeze-encoder, last-layer, full, discriminative, gradual, adapters, \
+                        freeze:GLOB""");
     }
 
     @Test

@@ -25,7 +25,9 @@ class InputAdaptationTest {
                                         EnumSet.noneOf(InputAdaptation.class)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
-                        "data tiny-stripes has samples of shape 1x8x8 but the model takes 3x16x16; convert them with --adapt-input resize,rgb");
+                        """
+                        data tiny-stripes has samples of shape 1x8x8 but the model takes \
+                        3x16x16; convert them with --adapt-input resize,rgb""");
     }
 
     @Test

@@ -28,6 +28,15 @@ record TextureSpec(String text, List<Family> families, int count, int size) {
     private static final List<String> PRESETS = List.of("source", "target");
     private static final List<String> KEYS = List.of("families", "n", "size");
 
+    private static final String EMPTY =
+            "texture spec is empty: write textures:source, target or families=A,B[&n=N&size=S]";
+    private static final String NO_FAMILIES =
+            "textures:%s: no families chosen; start with source, target or families=NAME,NAME";
+    private static final String UNKNOWN_PART =
+            "textures:%s: unknown part \"%s\"; expected source, target or KEY=VALUE, KEY among %s";
+    private static final String TOO_MANY_BYTES =
+            "textures:%s: %d samples of 3x%dx%d are %d bytes, over the limit %d; lower n or size";
+
     TextureSpec {
         families = List.copyOf(families);
     }
@@ -40,8 +49,7 @@ record TextureSpec(String text, List<Family> families, int count, int size) {
      */
     static TextureSpec parse(String text) {
         if (text.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "texture spec is empty: write textures:source, textures:target or textures:families=NAME,NAME with optional &n=COUNT&size=PIXELS");
+            throw new IllegalArgumentException(EMPTY);
         }
         Map<String, String> parts = parts(text);
         String preset = parts.get(PRESET);
@@ -52,10 +60,7 @@ record TextureSpec(String text, List<Family> families, int count, int size) {
                             text, preset));
         }
         if (preset == null && !parts.containsKey("families")) {
-            throw new IllegalArgumentException(
-                    String.format(
-                            "textures:%s: no families chosen; start with source, target or families=NAME,NAME",
-                            text));
+            throw new IllegalArgumentException(String.format(NO_FAMILIES, text));
         }
 
         List<Family> families =
@@ -79,9 +84,7 @@ record TextureSpec(String text, List<Family> families, int count, int size) {
             int equals = part.indexOf('=');
             if (equals < 0 && !PRESETS.contains(part)) {
                 throw new IllegalArgumentException(
-                        String.format(
-                                "textures:%s: unknown part \"%s\"; expected source, target or KEY=VALUE with a key among %s",
-                                text, part, String.join(", ", KEYS)));
+                        String.format(UNKNOWN_PART, text, part, String.join(", ", KEYS)));
             }
             String key = equals < 0 ? PRESET : part.substring(0, equals);
             String value = equals < 0 ? part : part.substring(equals + 1);
@@ -122,9 +125,7 @@ record TextureSpec(String text, List<Family> families, int count, int size) {
         long bytes = 3L * size * size * count;
         if (bytes > MAX_BYTES) {
             throw new IllegalArgumentException(
-                    String.format(
-                            "textures:%s: %d samples of 3x%dx%d need %d bytes, more than one array holds (%d); lower n or size",
-                            text, count, size, size, bytes, MAX_BYTES));
+                    String.format(TOO_MANY_BYTES, text, count, size, size, bytes, MAX_BYTES));
         }
     }
 

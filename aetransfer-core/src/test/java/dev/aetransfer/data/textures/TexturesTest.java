@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 
 class TexturesTest {
 
+    private static final String NO_FAMILIES =
+            "textures:n=100: no families chosen; start with source, target or families=NAME,NAME";
+
     @Test
     void generate_sameSpecAndSeed_identicalBytes() {
         String spec = "families=wood,marble,cells&n=30";
@@ -134,10 +137,12 @@ class TexturesTest {
 
     @Test
     void generate_unknownKey_namesItAndListsKeys() {
-        assertThatThrownBy(() -> Textures.generate("source&colour=red", 1))
+        String spec = "source&colour=red";
+
+        assertThatThrownBy(() -> Textures.generate(spec, 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
-                        "textures:source&colour=red: unknown key \"colour\"; valid keys: families, n, size");
+                        "textures:%s: unknown key \"colour\"; valid keys: families, n, size", spec);
     }
 
     @Test
@@ -174,16 +179,19 @@ class TexturesTest {
     void generate_tooManyBytes_refused() {
         assertThatThrownBy(() -> Textures.generate("source&n=20000&size=256", 1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("20000 samples of 3x256x256 need 3932160000 bytes")
+                .hasMessageContaining("20000 samples of 3x256x256 are 3932160000 bytes")
                 .hasMessageContaining("lower n or size");
     }
 
     @Test
     void generate_presetAndFamilies_refused() {
-        assertThatThrownBy(() -> Textures.generate("source&families=wood", 1))
+        String spec = "source&families=wood";
+
+        assertThatThrownBy(() -> Textures.generate(spec, 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
-                        "textures:source&families=wood: families cannot be combined with source; use one of them");
+                        "textures:%s: families cannot be combined with source; use one of them",
+                        spec);
     }
 
     @Test
@@ -198,10 +206,13 @@ class TexturesTest {
 
     @Test
     void generate_sourceAndTarget_refused() {
-        assertThatThrownBy(() -> Textures.generate("source&target", 1))
+        String spec = "source&target";
+
+        assertThatThrownBy(() -> Textures.generate(spec, 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
-                        "textures:source&target: target cannot be combined with source; use one of them");
+                        "textures:%s: target cannot be combined with source; use one of them",
+                        spec);
     }
 
     @Test
@@ -211,8 +222,7 @@ class TexturesTest {
                 .hasMessageContaining("texture spec is empty: write textures:source");
         assertThatThrownBy(() -> Textures.generate("n=100", 1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "textures:n=100: no families chosen; start with source, target or families=NAME,NAME");
+                .hasMessage(NO_FAMILIES);
     }
 
     private static byte[] bytes(SampleSet set) {

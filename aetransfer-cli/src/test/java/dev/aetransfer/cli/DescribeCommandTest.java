@@ -54,7 +54,7 @@ class DescribeCommandTest {
         assertThat(out.toString())
                 .contains("shape:    1x4x4")
                 .contains("resize: shorter side to 4 pixels")
-                .contains("then the centred 4x4 square");
+                .contains("centred 4x4 crop");
     }
 
     @Test

@@ -12,7 +12,7 @@ package dev.aetransfer.train;
  * @param validationMse per-value mean squared error of validation reconstructions, in data units
  * @param learningRate the base learning rate at the end of the epoch
  * @param seconds wall time of the epoch, validation included
- * @param samplesPerSecond training samples per second
+ * @param samplesPerSecond training samples per second of the training pass, validation excluded
  */
 public record EpochMetrics(
         int epoch,

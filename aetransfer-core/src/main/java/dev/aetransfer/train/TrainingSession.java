@@ -146,13 +146,20 @@ public final class TrainingSession {
                 DjlEngine.get().setRandomSeed(epochSeed(config.seed(), epoch));
                 long start = System.nanoTime();
                 TrainingLoop.Totals totals = trainEpoch(loop, epoch, state);
+                double trainingSeconds = (System.nanoTime() - start) / 1e9;
                 TrainingLoop.Totals validation =
                         options.validation == null
                                 ? null
                                 : loop.validate(options.validation, epoch);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 EpochMetrics metrics =
-                        metrics(epoch, totals, validation, rates.baseRate(loop.step()), seconds);
+                        metrics(
+                                epoch,
+                                totals,
+                                validation,
+                                rates.baseRate(loop.step()),
+                                seconds,
+                                trainingSeconds);
                 state.record(metrics, model);
                 LOG.info(
                         "{} rss_mib={}",
@@ -210,7 +217,8 @@ public final class TrainingSession {
             TrainingLoop.Totals train,
             TrainingLoop.Totals validation,
             double learningRate,
-            double seconds) {
+            double seconds,
+            double trainingSeconds) {
         double n = train.samples();
         double valLoss = validation == null ? Double.NaN : validation.loss() / validation.samples();
         double valMse = validation == null ? Double.NaN : validation.mse() / validation.samples();
@@ -223,7 +231,7 @@ public final class TrainingSession {
                 valMse,
                 learningRate,
                 seconds,
-                n / seconds);
+                n / trainingSeconds);
     }
 
     private Path saveCheckpoint(RunState state, TrainingLoop loop, AdamOptimizer optimizer) {

@@ -13,7 +13,8 @@ final class AdaptInputOption {
             paramLabel = "resize,gray,rgb",
             defaultValue = "none",
             description =
-                    "Convert images to the model's input: resize, gray (RGB to grey), rgb (grey to RGB).")
+                    "Convert images to the model's input: resize, "
+                            + "gray (RGB to grey), rgb (grey to RGB).")
     private String adaptInput;
 
     /** The samples converted to {@code input} with the allowed conversions. */

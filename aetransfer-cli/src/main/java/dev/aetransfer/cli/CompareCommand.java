@@ -58,7 +58,8 @@ final class CompareCommand implements Callable<Integer> {
             paramLabel = "probe|recon",
             defaultValue = "probe",
             description =
-                    "Rank by linear-probe accuracy of the latent features (default) or by reconstruction error.")
+                    "Rank by linear-probe accuracy of the latent "
+                            + "features (default) or by reconstruction error.")
     private String objective;
 
     @Option(

@@ -22,7 +22,9 @@ public final class DataOptions {
             required = true,
             paramLabel = "PATH",
             description =
-                    "Folder of images (one subfolder per class, or train/ and test/), IDX images file or folder, GIMP .pat file or folder, CSV or NPY file, or textures:SPEC.")
+                    "Folder of images (one subfolder per class, or train/ and test/), IDX images "
+                            + "file or folder, GIMP .pat file or folder, CSV or NPY file, "
+                            + "or textures:SPEC.")
     private String data;
 
     @Option(
@@ -35,7 +37,8 @@ public final class DataOptions {
             names = "--split",
             paramLabel = "FRACTION",
             description =
-                    "Training fraction of a stratified, seeded split (default 0.8 when the data fixes no split).")
+                    "Training fraction of a stratified, seeded split "
+                            + "(default 0.8 when the data fixes no split).")
     private Double split;
 
     @Option(
@@ -98,7 +101,8 @@ public final class DataOptions {
             paramLabel = "BYTES",
             converter = ByteSizeConverter.class,
             description =
-                    "Sample memory before data streams from a cache file, e.g. 512m or 2g (default: a quarter of the maximum heap).")
+                    "Sample memory before data streams from a cache file, e.g. "
+                            + "512m or 2g (default: a quarter of the maximum heap).")
     private Long memoryBudget;
 
     /** The request these options describe; ranges are checked here. */

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
         name = "demo",
         mixinStandardHelpOptions = true,
         description =
-                "Pretrain on the built-in source textures, compare every strategy on the target textures.")
+                "Pretrain on the built-in source textures, "
+                        + "compare every strategy on the target textures.")
 final class DemoCommand implements Callable<Integer> {
 
     /** How big each part of the demo is. */

@@ -42,7 +42,8 @@ final class FinetuneCommand implements Callable<Integer> {
             required = true,
             paramLabel = "NAME",
             description =
-                    "scratch, pretrained, freeze-encoder, last-layer, full, discriminative, gradual, adapters, or freeze:GLOB[,GLOB].")
+                    "scratch, pretrained, freeze-encoder, last-layer, full, "
+                            + "discriminative, gradual, adapters, or freeze:GLOB[,GLOB].")
     private String strategy;
 
     @Mixin private DataOptions data;

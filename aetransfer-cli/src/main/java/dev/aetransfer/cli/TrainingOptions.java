@@ -97,7 +97,8 @@ final class TrainingOptions {
             paramLabel = "EPOCHS",
             defaultValue = "0",
             description =
-                    "Stop after this many epochs without a better validation loss and keep the best epoch; 0 is off.")
+                    "Stop after this many epochs without a better "
+                            + "validation loss and keep the best epoch; 0 is off.")
     int patience;
 
     @Option(

@@ -18,7 +18,8 @@ final class TransferOptionsMixin {
             paramLabel = "F",
             defaultValue = "2.6",
             description =
-                    "How much faster each stage learns than the one before it under discriminative (default ${DEFAULT-VALUE}).")
+                    "How much faster each stage learns than the one before "
+                            + "it under discriminative (default ${DEFAULT-VALUE}).")
     private float discriminativeFactor;
 
     @Option(

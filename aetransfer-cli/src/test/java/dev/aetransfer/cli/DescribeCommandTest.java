@@ -148,7 +148,8 @@ class DescribeCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString())
                 .contains(
-                        "--per-class 9 is larger than class \"cat\", which has 4 training examples");
+                        "--per-class 9 is larger than class "
+                                + "\"cat\", which has 4 training examples");
     }
 
     @Test

@@ -100,7 +100,8 @@ class ModelCommandsTest {
                 .isEqualTo(
                         "error: "
                                 + model
-                                + " exists; choose another --out or pass --overwrite to replace it\n");
+                                + " exists; choose another --out or "
+                                + "pass --overwrite to replace it\n");
         assertThat(model).hasContent("keep me");
     }
 
@@ -119,7 +120,8 @@ class ModelCommandsTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString())
                 .contains(
-                        "unknown model conv-gan; choose one of dense-ae, dense-vae, conv-ae, conv-vae");
+                        "unknown model conv-gan; choose one of "
+                                + "dense-ae, dense-vae, conv-ae, conv-vae");
     }
 
     @Test
@@ -168,7 +170,9 @@ class ModelCommandsTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString())
                 .isEqualTo(
-                        "error: unknown strategy freeze-most; choose one of scratch, pretrained, freeze-encoder, last-layer, full, discriminative, gradual, adapters, freeze:GLOB\n");
+                        "error: unknown strategy freeze-most; choose one of scratch, pretrained, "
+                                + "freeze-encoder, last-layer, full, discriminative, gradual, "
+                                + "adapters, freeze:GLOB\n");
     }
 
     @Test
@@ -190,7 +194,8 @@ class ModelCommandsTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString())
                 .startsWith(
-                        "error: freeze:encoder.7 matches no stage; the stages are encoder.0, encoder.1, latent,");
+                        "error: freeze:encoder.7 matches no stage; "
+                                + "the stages are encoder.0, encoder.1, latent,");
     }
 
     @Test
@@ -214,7 +219,8 @@ class ModelCommandsTest {
                 .isEqualTo(
                         "error: cannot read model file "
                                 + notes
-                                + ": not a complete zip archive; it is truncated or not an .aet file\n");
+                                + ": not a complete zip archive; it "
+                                + "is truncated or not an .aet file\n");
     }
 
     @Test
@@ -236,7 +242,8 @@ class ModelCommandsTest {
         assertThat(refused).isEqualTo(2);
         assertThat(err.toString())
                 .contains(
-                        "has samples of shape 3x12x12 but the model takes 3x16x16; convert them with --adapt-input resize");
+                        "has samples of shape 3x12x12 but the model takes "
+                                + "3x16x16; convert them with --adapt-input resize");
 
         int adapted =
                 run(

@@ -291,7 +291,7 @@ public final class AutoencoderBlock extends AbstractBlock {
         return runStages(parameterStore, 0, latentIndex + 1, new NDList(scaledInput), training);
     }
 
-    /** Decodes latent codes {@code N×latent} to outputs {@code N×C×H×W} in the model's space. */
+    /** Decodes latent codes {@code N×latent} to {@code N×C×H×W} outputs in the model's space. */
     public NDArray decode(ParameterStore parameterStore, NDArray code, boolean training) {
         return runStages(parameterStore, latentIndex + 1, blocks.size(), new NDList(code), training)
                 .singletonOrThrow();

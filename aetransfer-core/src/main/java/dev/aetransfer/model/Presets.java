@@ -34,13 +34,15 @@ public final class Presets {
                     default ->
                             throw new IllegalArgumentException(
                                     String.format(
-                                            "unknown model %s; choose one of %s or a spec .json file",
+                                            "unknown model %s; choose one "
+                                                    + "of %s or a spec .json file",
                                             name, String.join(", ", NAMES)));
                 };
         if (kind == ModelKind.CONV && (shape.height() < 8 || shape.width() < 8)) {
             throw new IllegalArgumentException(
                     String.format(
-                            "model %s needs images of at least 8x8, got %s; use dense-ae or dense-vae",
+                            "model %s needs images of at least 8x8, "
+                                    + "got %s; use dense-ae or dense-vae",
                             name, shape));
         }
         return AutoencoderSpec.builder()

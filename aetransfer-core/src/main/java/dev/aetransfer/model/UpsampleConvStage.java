@@ -125,7 +125,7 @@ final class UpsampleConvStage extends SequentialBlock {
             phaseBias.attach(manager);
         }
 
-        // Phase (a, b) gets filters [(2(1 - a) + (1 - b))·F, … + F): the phases in reverse order.
+        // Phase (a, b) gets filters [(2(1 - a) + (1 - b))·F, … + F): phases in reverse order.
         NDArray kernels =
                 flat.matMul(manager.create(FOLD, new Shape(9, 16)))
                         .reshape(filters, channels, 2, 2, 2, 2)

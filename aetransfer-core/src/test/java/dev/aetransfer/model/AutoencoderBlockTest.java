@@ -81,7 +81,8 @@ class AutoencoderBlockTest {
         assertThatThrownBy(() -> Presets.named("conv-gan", IMAGE, 8))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
-                        "unknown model conv-gan; choose one of dense-ae, dense-vae, conv-ae, conv-vae or a spec .json file");
+                        "unknown model conv-gan; choose one of dense-ae, "
+                                + "dense-vae, conv-ae, conv-vae or a spec .json file");
         assertThatThrownBy(() -> Presets.named("conv-vae", SampleShape.vector(20), 8))
                 .hasMessageContaining("needs images of at least 8x8, got 1x1x20");
     }

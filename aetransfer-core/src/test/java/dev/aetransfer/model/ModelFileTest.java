@@ -118,7 +118,8 @@ class ModelFileTest {
                 .hasMessage(
                         "cannot read model file "
                                 + file
-                                + ": not a complete zip archive; it is truncated or not an .aet file");
+                                + ": not a complete zip archive; it "
+                                + "is truncated or not an .aet file");
     }
 
     @Test
@@ -139,7 +140,8 @@ class ModelFileTest {
 
         assertThatThrownBy(() -> ModelFile.load(file))
                 .hasMessageEndingWith(
-                        "the part parameters.djl was altered: its SHA-256 does not match the manifest");
+                        "the part parameters.djl was altered: "
+                                + "its SHA-256 does not match the manifest");
     }
 
     @Test

@@ -177,7 +177,9 @@ class TrainingSessionTest {
             assertThatThrownBy(session::run)
                     .isInstanceOf(TrainingDivergedException.class)
                     .hasMessage(
-                            "the loss became NaN at epoch 1, step 1 of 1; training stopped, the last good checkpoint is none, no epoch completed");
+                            "the loss became NaN at epoch 1, step 1 of 1; training "
+                                    + "stopped, the last good checkpoint is none, "
+                                    + "no epoch completed");
         }
     }
 

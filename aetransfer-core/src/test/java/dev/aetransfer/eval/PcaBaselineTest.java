@@ -146,6 +146,70 @@ class PcaBaselineTest {
                         "rows to encode with PCA: rows have 1 values but the training rows have 6");
     }
 
+    @Test
+    void solver_exactForSmallProblems_randomizedForLargeOnes() {
+        assertThat(PcaBaseline.Solver.forProblem(600, 3072, 32))
+                .isEqualTo(PcaBaseline.Solver.EXACT);
+        assertThat(PcaBaseline.Solver.forProblem(4800, 3072, 32))
+                .isEqualTo(PcaBaseline.Solver.RANDOMIZED);
+        assertThat(PcaBaseline.Solver.forProblem(4800, 1200, 1000))
+                .isEqualTo(PcaBaseline.Solver.EXACT);
+    }
+
+    @Test
+    void fit_randomized_matchesExactOnADecayingSpectrum() {
+        float[][] rows = decaying(400, 150, new Random(11));
+
+        PcaBaseline exact = PcaBaseline.fit(rows, 8, PcaBaseline.Solver.EXACT);
+        PcaBaseline sketched = PcaBaseline.fit(rows, 8, PcaBaseline.Solver.RANDOMIZED);
+
+        double[] expected = exact.explainedVariance();
+        double[] actual = sketched.explainedVariance();
+        for (int q = 0; q < expected.length; q++) {
+            assertThat(actual[q]).isCloseTo(expected[q], within(1e-6 * expected[0]));
+            double dot = 0;
+            for (int j = 0; j < rows[0].length; j++) {
+                dot += exact.components()[q][j] * sketched.components()[q][j];
+            }
+            assertThat(dot).isCloseTo(1, within(1e-6));
+        }
+        assertOrthonormal(sketched.components());
+    }
+
+    @Test
+    void fit_randomizedOnRankKData_reconstructsExactlyAndCompletesTheBasis() {
+        float[][] rows = lowRank(300, 200, 4, new Random(12));
+
+        PcaBaseline pca = PcaBaseline.fit(rows, 6, PcaBaseline.Solver.RANDOMIZED);
+
+        assertClose(pca.reconstruct(rows), rows, 1e-5);
+        assertOrthonormal(pca.components());
+        assertThat(pca.explainedVariance()[4]).isCloseTo(0, within(1e-9));
+    }
+
+    /** Rows in [0, 1]: 20 directions with variances falling by half each, plus faint noise. */
+    private static float[][] decaying(int n, int d, Random random) {
+        double[][] basis = new double[20][d];
+        for (double[] direction : basis) {
+            for (int j = 0; j < d; j++) {
+                direction[j] = random.nextGaussian() / Math.sqrt(d);
+            }
+        }
+        float[][] rows = new float[n][d];
+        for (int i = 0; i < n; i++) {
+            for (int q = 0; q < basis.length; q++) {
+                double weight = random.nextGaussian() * 0.2 * Math.pow(0.5, q / 2.0);
+                for (int j = 0; j < d; j++) {
+                    rows[i][j] += (float) (weight * basis[q][j]);
+                }
+            }
+            for (int j = 0; j < d; j++) {
+                rows[i][j] += (float) (0.5 + 1e-4 * random.nextGaussian());
+            }
+        }
+        return rows;
+    }
+
     /** Rows in [0, 1] on a {@code rank}-dimensional affine subspace. */
     private static float[][] lowRank(int n, int d, int rank, Random random) {
         double[][] basis = new double[rank][d];

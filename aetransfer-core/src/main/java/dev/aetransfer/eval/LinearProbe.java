@@ -10,6 +10,7 @@ import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,13 +20,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The solver is LIBLINEAR, in its Java port. It minimises {@code ½‖w‖² + C·Σ log(1 +
  * exp(−y·wᵀx))}, where {@code x} ends with a constant 1 so that the last weight is the intercept
- * (penalised like the others, as LIBLINEAR does). With more than two classes LIBLINEAR trains one
- * binary model per class against the rest (one-vs-rest, not multinomial) and predicts the class
- * whose model scores highest. Features are standardised with a {@link FeatureStandardiser} fitted
- * on the training rows. With at least as many training rows as features the problem is solved in
- * the primal ({@code L2R_LR}, trust-region Newton, tolerance 0.01); with more features than rows,
- * raw pixels for instance, in the dual ({@code L2R_LR_DUAL}, coordinate descent, tolerance 0.1),
- * which LIBLINEAR recommends there and which is several times faster.
+ * (penalised like the others, as LIBLINEAR does). With more than two classes it trains one binary
+ * model per class against the rest (one-vs-rest, not multinomial, as LIBLINEAR itself does) and
+ * predicts the class whose model scores highest; the binary models train in parallel, which on two
+ * cores nearly halves the time of a probe on thousands of raw pixels. Features are standardised
+ * with a {@link FeatureStandardiser} fitted on the training rows. With at least as many training
+ * rows as features the problem is solved in the primal ({@code L2R_LR}, trust-region Newton,
+ * tolerance 0.01); with more features than rows, raw pixels for instance, in the dual ({@code
+ * L2R_LR_DUAL}, coordinate descent, tolerance 0.1), which LIBLINEAR recommends there and which is
+ * several times faster.
  *
  * <p>C is the inverse regularisation strength. With {@code folds == 0} it is {@code c}, by default
  * {@value #DEFAULT_C}, the default of LIBLINEAR and scikit-learn. With {@code folds >= 2} it is
@@ -123,12 +126,11 @@ public record LinearProbe(double c, int folds, long seed) {
         double chosenC = folds == 0 ? c : searchC(problem);
 
         boolean dual = d > trainFeatures.length;
-        Model model = Linear.train(problem, parameter(chosenC, dual));
         double[][] test = standardiser.applyAsDouble(testFeatures);
-        int[] predictions = new int[test.length];
-        for (int i = 0; i < test.length; i++) {
-            predictions[i] = (int) Linear.predict(model, nodes(test[i]));
-        }
+        int[] predictions =
+                classes > 2
+                        ? oneVsRest(problem, chosenC, dual, test)
+                        : predict(train(problem, chosenC, dual), test);
         ProbeResult result = ProbeResult.score(predictions, testLabels, trainLabels);
         LOG.debug(
                 "phase=linear-probe train={} test={} dims={} solver={} c={} accuracy={}",
@@ -139,6 +141,63 @@ public record LinearProbe(double c, int folds, long seed) {
                 chosenC,
                 result.accuracy());
         return result;
+    }
+
+    private static int[] predict(Model model, double[][] test) {
+        int[] predictions = new int[test.length];
+        for (int i = 0; i < test.length; i++) {
+            predictions[i] = (int) Linear.predict(model, nodes(test[i]));
+        }
+        return predictions;
+    }
+
+    /**
+     * Trains one binary model per class (the class +1, the rest −1) in parallel, each seeded alike,
+     * and predicts for each test row the class whose model gives the highest decision value. The
+     * rows are grouped by class in order of first appearance, as LIBLINEAR groups them for its own
+     * one-vs-rest, so that each binary problem, and so each model, is the one LIBLINEAR would
+     * train.
+     */
+    private int[] oneVsRest(Problem problem, double c, boolean dual, double[][] test) {
+        int[] labels = Arrays.stream(problem.y).mapToInt(y -> (int) y).distinct().toArray();
+        Model[] models = new Model[labels.length];
+        IntStream.range(0, labels.length)
+                .parallel()
+                .forEach(k -> models[k] = train(binary(problem, labels[k]), c, dual));
+        int[] predictions = new int[test.length];
+        double[] decision = new double[1];
+        for (int i = 0; i < test.length; i++) {
+            Feature[] row = nodes(test[i]);
+            double best = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < labels.length; k++) {
+                Linear.predictValues(models[k], row, decision);
+                // A binary model's decision value favours its first label, whichever that is.
+                double score = models[k].getLabels()[0] == 1 ? decision[0] : -decision[0];
+                if (score > best) {
+                    best = score;
+                    predictions[i] = labels[k];
+                }
+            }
+        }
+        return predictions;
+    }
+
+    private Model train(Problem problem, double c, boolean dual) {
+        return Linear.train(problem, parameter(c, dual));
+    }
+
+    /** {@code problem} relabelled +1 for {@code label} and −1 for the rest; the rows are shared. */
+    private static Problem binary(Problem problem, int label) {
+        Problem binary = new Problem();
+        binary.l = problem.l;
+        binary.n = problem.n;
+        binary.bias = problem.bias;
+        binary.x = problem.x;
+        binary.y = new double[problem.l];
+        for (int i = 0; i < problem.l; i++) {
+            binary.y[i] = problem.y[i] == label ? 1 : -1;
+        }
+        return binary;
     }
 
     private double searchC(Problem problem) {

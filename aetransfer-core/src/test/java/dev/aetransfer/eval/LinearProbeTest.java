@@ -2,7 +2,15 @@ package dev.aetransfer.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
 import org.junit.jupiter.api.Test;
 
 class LinearProbeTest {
@@ -84,6 +92,41 @@ class LinearProbeTest {
                                 test.labels());
 
         assertThat(affine).isEqualTo(plain);
+    }
+
+    @Test
+    void evaluate_manyClasses_agreesWithLiblinearsOwnOneVsRest() {
+        // Overlapping clusters of 5 classes leave many rows near a boundary, so a wrong model or a
+        // wrong way of comparing the models' decision values would move the accuracy by far more
+        // than 1 %.
+        ProbeData train = ProbeData.clusters(300, 15, 5, 0.35, 21, 22);
+        ProbeData test = ProbeData.clusters(500, 15, 5, 0.35, 21, 23);
+
+        double probe = evaluate(LinearProbe.defaults(), train, test).accuracy();
+
+        FeatureStandardiser standardiser = FeatureStandardiser.fit(train.features());
+        double[][] rows = standardiser.applyAsDouble(train.features());
+        Problem problem = new Problem();
+        problem.l = rows.length;
+        problem.n = rows[0].length + 1;
+        problem.bias = 1;
+        problem.x = new Feature[rows.length][];
+        problem.y = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            problem.x[i] = withBias(rows[i]);
+            problem.y[i] = train.labels()[i];
+        }
+        Model model = Linear.train(problem, new Parameter(SolverType.L2R_LR, 1.0, 0.01));
+        double[][] held = standardiser.applyAsDouble(test.features());
+        int correct = 0;
+        for (int i = 0; i < held.length; i++) {
+            if ((int) Linear.predict(model, withBias(held[i])) == test.labels()[i]) {
+                correct++;
+            }
+        }
+        assertThat(probe)
+                .isBetween(0.4, 0.9)
+                .isCloseTo(correct / (double) held.length, within(0.01));
     }
 
     @Test
@@ -174,5 +217,14 @@ class LinearProbeTest {
             }
         }
         return out;
+    }
+
+    private static Feature[] withBias(double[] row) {
+        Feature[] nodes = new Feature[row.length + 1];
+        for (int j = 0; j < row.length; j++) {
+            nodes[j] = new FeatureNode(j + 1, row[j]);
+        }
+        nodes[row.length] = new FeatureNode(row.length + 1, 1.0);
+        return nodes;
     }
 }

@@ -153,10 +153,9 @@ public record LinearProbe(double c, int folds, long seed) {
 
     /**
      * Trains one binary model per class (the class +1, the rest −1) in parallel, each seeded alike,
-     * and predicts for each test row the class whose model gives the highest decision value. The
-     * rows are grouped by class in order of first appearance, as LIBLINEAR groups them for its own
-     * one-vs-rest, so that each binary problem, and so each model, is the one LIBLINEAR would
-     * train.
+     * and predicts for each test row the class whose model gives the highest decision value. These
+     * are the binary problems LIBLINEAR's own one-vs-rest solves one after another; it visits their
+     * rows in another order, so the models agree to the solver's tolerance, not bit for bit.
      */
     private int[] oneVsRest(Problem problem, double c, boolean dual, double[][] test) {
         int[] labels = Arrays.stream(problem.y).mapToInt(y -> (int) y).distinct().toArray();

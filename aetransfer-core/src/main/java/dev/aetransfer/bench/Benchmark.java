@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * Measures the {@link Workload}s on the {@code conv-vae} preset over synthetic images (uniform
@@ -116,16 +117,8 @@ public final class Benchmark {
                         Long.MAX_VALUE,
                         plan.parameterMultipliers(model.block()));
         StepTimer timer = new StepTimer(workload.batchSize(), options.seconds());
-        int[] all = new int[samples.size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        try (AdamOptimizer optimizer =
-                        AdamOptimizer.builder()
-                                .setLearningRates(rates)
-                                .setManager(model.manager())
-                                .optKind(config.optimizer())
-                                .build();
+        int[] all = IntStream.range(0, samples.size()).toArray();
+        try (AdamOptimizer optimizer = AdamOptimizer.of(config, rates, model.manager());
                 BatchSource pool = tuner.trainingBatches(model, samples, all)) {
             TrainingLoop loop =
                     new TrainingLoop(

@@ -216,7 +216,7 @@ public record LinearProbe(double c, int folds, long seed) {
     }
 
     /** LIBLINEAR's problem: dense rows plus a constant bias feature of 1, labels as doubles. */
-    private static Problem problem(double[][] rows, int[] labels) {
+    static Problem problem(double[][] rows, int[] labels) {
         Problem problem = new Problem();
         problem.l = rows.length;
         problem.n = rows[0].length + 1;
@@ -231,7 +231,7 @@ public record LinearProbe(double c, int folds, long seed) {
     }
 
     /** One row as LIBLINEAR's 1-based feature nodes, the bias feature last. */
-    private static Feature[] nodes(double[] row) {
+    static Feature[] nodes(double[] row) {
         Feature[] nodes = new Feature[row.length + 1];
         for (int j = 0; j < row.length; j++) {
             nodes[j] = new FeatureNode(j + 1, row[j]);

@@ -81,12 +81,11 @@ public final class ComparisonRunner {
         default void onBaselines() {}
     }
 
-    /** What one strategy gave with one seed. */
+    /** What one strategy gave with one seed; {@code probes} is null for unlabelled data. */
     private record Outcome(
             ModelEvaluation test,
             double trainMse,
-            Double probe,
-            Double knn,
+            Probes probes,
             long trainable,
             double seconds,
             TrainingResult training,
@@ -188,28 +187,10 @@ public final class ComparisonRunner {
 
             ModelEvaluation onTest = ModelEvaluation.of(model, test);
             ModelEvaluation onTrain = ModelEvaluation.of(model, train);
-            Double probe = null;
-            Double knn = null;
-            if (train.labelled()) {
-                int[] trainLabels = labels(train);
-                int[] testLabels = labels(test);
-                probe =
-                        LinearProbe.defaults()
-                                .evaluate(
-                                        onTrain.latentMeans(),
-                                        trainLabels,
-                                        onTest.latentMeans(),
-                                        testLabels)
-                                .accuracy();
-                knn =
-                        KnnProbe.defaults()
-                                .evaluate(
-                                        onTrain.latentMeans(),
-                                        trainLabels,
-                                        onTest.latentMeans(),
-                                        testLabels)
-                                .accuracy();
-            }
+            Probes probes =
+                    train.labelled()
+                            ? Probes.of(onTrain.latentMeans(), train, onTest.latentMeans(), test)
+                            : null;
             float[][] gridReconstructions =
                     seedIndex == 0 && !test.shape().isVector()
                             ? model.reconstruct(test, grid)
@@ -217,8 +198,7 @@ public final class ComparisonRunner {
             return new Outcome(
                     onTest,
                     onTrain.mse(),
-                    probe,
-                    knn,
+                    probes,
                     trainableParameters(tuner, model),
                     seconds,
                     training,
@@ -260,9 +240,9 @@ public final class ComparisonRunner {
                         .optTrainableParams(outcomes.get(0).trainable())
                         .optTrainSeconds(stat(outcomes, Outcome::seconds))
                         .optSeeds(outcomes.size());
-        if (outcomes.get(0).probe() != null) {
-            row.optProbeAccuracy(stat(outcomes, Outcome::probe));
-            row.optKnnAccuracy(stat(outcomes, Outcome::knn));
+        if (outcomes.get(0).probes() != null) {
+            row.optProbeAccuracy(stat(outcomes, o -> o.probes().linear()));
+            row.optKnnAccuracy(stat(outcomes, o -> o.probes().knn()));
         }
         result.addRow(row.build());
         if (!outcomes.get(0).training().history().isEmpty()) {
@@ -325,28 +305,12 @@ public final class ComparisonRunner {
         }
         ComparisonRow.Builder rawRow = ComparisonRow.builder("raw-pixels", RowKind.BASELINE);
         if (train.labelled()) {
-            int[] trainLabels = labels(train);
-            int[] testLabels = labels(test);
-            pcaRow.optProbeAccuracy(
-                    Stat.of(
-                            LinearProbe.defaults()
-                                    .evaluate(trainCodes, trainLabels, testCodes, testLabels)
-                                    .accuracy()));
-            pcaRow.optKnnAccuracy(
-                    Stat.of(
-                            KnnProbe.defaults()
-                                    .evaluate(trainCodes, trainLabels, testCodes, testLabels)
-                                    .accuracy()));
-            rawRow.optProbeAccuracy(
-                    Stat.of(
-                            LinearProbe.defaults()
-                                    .evaluate(trainRows, trainLabels, testRows, testLabels)
-                                    .accuracy()));
-            rawRow.optKnnAccuracy(
-                    Stat.of(
-                            KnnProbe.defaults()
-                                    .evaluate(trainRows, trainLabels, testRows, testLabels)
-                                    .accuracy()));
+            Probes onCodes = Probes.of(trainCodes, train, testCodes, test);
+            pcaRow.optProbeAccuracy(Stat.of(onCodes.linear()))
+                    .optKnnAccuracy(Stat.of(onCodes.knn()));
+            Probes onPixels = Probes.of(trainRows, train, testRows, test);
+            rawRow.optProbeAccuracy(Stat.of(onPixels.linear()))
+                    .optKnnAccuracy(Stat.of(onPixels.knn()));
         }
         result.addRow(pcaRow.build());
         result.addProjection(
@@ -396,6 +360,24 @@ public final class ComparisonRunner {
             count += a[i].length;
         }
         return sum / count;
+    }
+
+    /**
+     * Linear-probe and kNN accuracy of features, trained on one split's and scored on another's.
+     */
+    private record Probes(double linear, double knn) {
+        static Probes of(
+                float[][] trainFeatures, SampleSet train, float[][] testFeatures, SampleSet test) {
+            int[] trainLabels = labels(train);
+            int[] testLabels = labels(test);
+            return new Probes(
+                    LinearProbe.defaults()
+                            .evaluate(trainFeatures, trainLabels, testFeatures, testLabels)
+                            .accuracy(),
+                    KnnProbe.defaults()
+                            .evaluate(trainFeatures, trainLabels, testFeatures, testLabels)
+                            .accuracy());
+        }
     }
 
     private static float[][] rows(SampleSet set) {

@@ -44,6 +44,20 @@ public final class AdamOptimizer extends Optimizer implements AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * The optimiser a training run with {@code config} uses: its kind and weight decay, the given
+     * learning rates, the moments under {@code manager}.
+     */
+    public static AdamOptimizer of(
+            TrainingConfig config, ParameterTracker learningRates, NDManager manager) {
+        return builder()
+                .setLearningRates(learningRates)
+                .setManager(manager)
+                .optKind(config.optimizer())
+                .optWeightDecays(config.weightDecay())
+                .build();
+    }
+
     /** Sets the global step (from 1) that the learning rates follow. */
     public void setGlobalStep(int step) {
         this.globalStep = step;

@@ -76,13 +76,7 @@ public final class TrainingSession {
                         config.schedule(),
                         totalSteps,
                         options.learningRateMultipliers);
-        try (AdamOptimizer optimizer =
-                AdamOptimizer.builder()
-                        .setLearningRates(rates)
-                        .setManager(model.manager())
-                        .optKind(config.optimizer())
-                        .optWeightDecays(config.weightDecay())
-                        .build()) {
+        try (AdamOptimizer optimizer = AdamOptimizer.of(config, rates, model.manager())) {
             TrainingLoop loop =
                     new TrainingLoop(
                             model,

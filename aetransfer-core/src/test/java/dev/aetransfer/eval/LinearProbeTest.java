@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import de.bwaldvogel.liblinear.Feature;
-import de.bwaldvogel.liblinear.FeatureNode;
 import de.bwaldvogel.liblinear.Linear;
 import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
@@ -105,22 +103,13 @@ class LinearProbeTest {
         double probe = evaluate(LinearProbe.defaults(), train, test).accuracy();
 
         FeatureStandardiser standardiser = FeatureStandardiser.fit(train.features());
-        double[][] rows = standardiser.applyAsDouble(train.features());
-        Problem problem = new Problem();
-        problem.l = rows.length;
-        problem.n = rows[0].length + 1;
-        problem.bias = 1;
-        problem.x = new Feature[rows.length][];
-        problem.y = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            problem.x[i] = withBias(rows[i]);
-            problem.y[i] = train.labels()[i];
-        }
+        Problem problem =
+                LinearProbe.problem(standardiser.applyAsDouble(train.features()), train.labels());
         Model model = Linear.train(problem, new Parameter(SolverType.L2R_LR, 1.0, 0.01));
         double[][] held = standardiser.applyAsDouble(test.features());
         int correct = 0;
         for (int i = 0; i < held.length; i++) {
-            if ((int) Linear.predict(model, withBias(held[i])) == test.labels()[i]) {
+            if ((int) Linear.predict(model, LinearProbe.nodes(held[i])) == test.labels()[i]) {
                 correct++;
             }
         }
@@ -217,14 +206,5 @@ class LinearProbeTest {
             }
         }
         return out;
-    }
-
-    private static Feature[] withBias(double[] row) {
-        Feature[] nodes = new Feature[row.length + 1];
-        for (int j = 0; j < row.length; j++) {
-            nodes[j] = new FeatureNode(j + 1, row[j]);
-        }
-        nodes[row.length] = new FeatureNode(row.length + 1, 1.0);
-        return nodes;
     }
 }
